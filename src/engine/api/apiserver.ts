@@ -1,0 +1,522 @@
+import type { SimEnv } from '../sim/env';
+import { rfc3339 } from '../sim/time';
+import { NAME_ALPHABET } from '../sim/rng';
+import { EtcdStore } from '../store/etcd';
+import { InteractionKind } from '../log/interaction-log';
+import { deepClone, deepEqual, deepFreeze } from '../util/clone';
+import type { LabelSelector, KubeObject, Pod, Namespace } from './types';
+import { selectorMatches } from '../util/labels';
+import { apiVersionOf, etcdKey, qualifiedResource, resolveResource, resourceByName, restPath, type ResourceInfo } from './resources';
+import {
+  alreadyExists, badRequest, conflict, fail, forbidden, invalid, notFound, ok,
+  type ApiResult, type FieldError, type Status,
+} from './status';
+import type { AdmissionAttributes, ApiHooks, RequestContext } from './hooks';
+import { nameErrors } from './validation-names';
+import { WatchHub, type WatchEvent, type WatchHandle, type WatchOptions } from './watch-hub';
+import { mergePatch } from './merge-patch';
+
+export type { RequestContext } from './hooks';
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: LabelSelector;
+  /** Supported field selectors: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.* */
+  fieldSelector?: Record<string, string>;
+}
+
+export interface ListResult<T extends KubeObject> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: PropagationPolicy;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** Something in front of etcd that may refuse service (quorum loss, NOSPACE): HA plugs in here. */
+export interface StorageGate {
+  /** undefined = writes may proceed; otherwise the Status the API server returns. */
+  writeError(): Status | undefined;
+  readError(): Status | undefined;
+}
+
+const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+function fieldValue(obj: KubeObject, path: string): string | undefined {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === undefined || cur === null ? undefined : String(cur);
+}
+
+/** Mutable view of a private copy, for the server's own metadata bookkeeping. */
+type Draft = KubeObject & { metadata: KubeObject['metadata'] };
+
+/**
+ * The API server: the only door to etcd. Every component reaches every other through here.
+ * Requests run synchronously at the current simulated time; watchers hear of changes after
+ * the configured latency. Every request and every etcd write is logged.
+ */
+export class ApiServer {
+  readonly etcd = new EtcdStore();
+  readonly watches: WatchHub;
+  gate: StorageGate | undefined;
+  /** opId of the request being served, handed to watch deliveries. */
+  private currentOpId: number | undefined;
+
+  constructor(
+    readonly env: SimEnv,
+    readonly hooks: ApiHooks,
+  ) {
+    this.watches = new WatchHub(env);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  resource(name: string): ResourceInfo | undefined {
+    return resourceByName(name) ?? resolveResource(name);
+  }
+
+  private logRequest(ctx: RequestContext, verb: string, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
+    const { log } = this.env;
+    const ref = name ? { kind: r.kind, namespace: ns, name } : undefined;
+    log.append({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', label: `${verb} ${path}`, opId: ctx.opId, ref });
+    log.append({ kind: InteractionKind.Response, from: 'apiserver', to: ctx.component, label: statusLine(code), opId: ctx.opId, code, ref });
+  }
+
+  private commit(ctx: RequestContext, r: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined): void {
+    const obj = (next ?? prev)!;
+    const key = etcdKey(r, obj.metadata.namespace, obj.metadata.name);
+    this.env.log.append({
+      kind: InteractionKind.EtcdWrite,
+      from: 'apiserver',
+      to: 'etcd',
+      label: next ? `txn put ${key}` : `txn delete ${key}`,
+      opId: ctx.opId,
+      ref: { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name },
+    });
+    if (next) {
+      if (this.env.config.freezeObjects) deepFreeze(next);
+      this.etcd.put(r.resource, key, next);
+    } else {
+      this.etcd.delete(r.resource, key);
+    }
+    this.currentOpId = ctx.opId;
+    this.watches.publish(r, prev, next, ctx.opId);
+    this.currentOpId = undefined;
+  }
+
+  private stored<T extends KubeObject>(r: ResourceInfo, ns: string | undefined, name: string): T | undefined {
+    return this.etcd.get(r.resource, etcdKey(r, ns, name))?.value as T | undefined;
+  }
+
+  private nextRv(): string {
+    return String(this.etcd.revision + 1);
+  }
+
+  private admit(attrs: AdmissionAttributes, phase: 'admit' | 'validate'): Status | undefined {
+    for (const p of this.hooks.admission) {
+      const fn = phase === 'admit' ? p.admit : p.validate;
+      const s = fn?.call(p, attrs);
+      if (s) return s;
+    }
+    return undefined;
+  }
+
+  private validate(r: ResourceInfo, obj: KubeObject, old: KubeObject | undefined): FieldError[] {
+    const errs: FieldError[] = [];
+    const name = obj.metadata.name;
+    if (!old) for (const detail of nameErrors(r.kind, name)) errs.push({ field: 'metadata.name', type: 'Invalid', value: name, detail });
+    const v = this.hooks.validators.get(r.kind);
+    if (v) errs.push(...v(obj, old));
+    return errs;
+  }
+
+  private namespaceOf(r: ResourceInfo, requested: string | undefined, obj?: KubeObject): ApiResult<string | undefined> {
+    if (!r.namespaced) return ok(undefined);
+    const fromObj = obj?.metadata?.namespace;
+    if (requested && fromObj && requested !== fromObj) {
+      return fail(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+    }
+    return ok(requested ?? fromObj ?? 'default');
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  get<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, namespace: string | undefined, name: string): ApiResult<T> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const ns = r.namespaced ? (namespace ?? 'default') : undefined;
+    const gateErr = this.gate?.readError();
+    const path = restPath(r, ns, name);
+    if (gateErr) {
+      this.logRequest(ctx, 'GET', path, gateErr.code, r, ns, name);
+      return fail(gateErr);
+    }
+    const obj = this.stored<T>(r, ns, name);
+    this.logRequest(ctx, 'GET', path, obj ? 200 : 404, r, ns, name);
+    return obj ? ok(obj) : fail(notFound(r, name));
+  }
+
+  /** Read without logging: for printers that format what a request already fetched. */
+  peek<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): T | undefined {
+    const r = this.resource(resource);
+    return r ? this.stored<T>(r, r.namespaced ? (namespace ?? 'default') : undefined, name) : undefined;
+  }
+
+  list<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, opts: ListOptions = {}): ApiResult<ListResult<T>> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const path = restPath(r, opts.namespace);
+    const gateErr = this.gate?.readError();
+    if (gateErr) {
+      this.logRequest(ctx, 'GET', path, gateErr.code, r, opts.namespace, undefined);
+      return fail(gateErr);
+    }
+    const items = this.select<T>(r, opts);
+    this.logRequest(ctx, 'GET', path, 200, r, opts.namespace, undefined);
+    return ok({ items, resourceVersion: String(this.etcd.revision) });
+  }
+
+  private select<T extends KubeObject>(r: ResourceInfo, opts: ListOptions): T[] {
+    const prefix = r.namespaced && opts.namespace ? `${r.etcdPrefix}/${opts.namespace}/` : '';
+    const out: T[] = [];
+    for (const kv of this.etcd.range(r.resource, prefix)) {
+      const obj = kv.value as T;
+      if (opts.labelSelector && !selectorMatches(opts.labelSelector, obj.metadata.labels)) continue;
+      if (opts.fieldSelector) {
+        let match = true;
+        for (const [path, want] of Object.entries(opts.fieldSelector)) {
+          if ((fieldValue(obj, path) ?? '') !== want) match = false;
+        }
+        if (!match) continue;
+      }
+      out.push(obj);
+    }
+    return out;
+  }
+
+  /** Unlogged snapshot of every object of a resource (engine-side projections, not components). */
+  snapshot<T extends KubeObject = KubeObject>(resource: string): T[] {
+    const r = this.resource(resource);
+    return r ? this.etcd.range(r.resource).map((kv) => kv.value as T) : [];
+  }
+
+  /**
+   * List then watch from the list's revision, as an informer does. The initial list is
+   * returned synchronously; later changes arrive through `handler` after the watch latency.
+   */
+  listAndWatch<T extends KubeObject>(
+    ctx: RequestContext,
+    resource: string,
+    opts: WatchOptions,
+    handler: (ev: WatchEvent) => void,
+  ): ApiResult<{ items: T[]; handle: WatchHandle }> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const fieldSelector = opts.nodeName !== undefined ? { 'spec.nodeName': opts.nodeName } : undefined;
+    const listed = this.list<T>(ctx, resource, { namespace: opts.namespace, fieldSelector });
+    if (!listed.ok) return listed;
+    const suffix = opts.nodeName !== undefined ? `?fieldSelector=spec.nodeName%3D${opts.nodeName}&watch=1` : '?watch=1';
+    this.env.log.append({
+      kind: InteractionKind.Request,
+      from: ctx.component,
+      to: 'apiserver',
+      label: `WATCH ${restPath(r, opts.namespace)}${suffix}`,
+      opId: ctx.opId,
+    });
+    const handle = this.watches.add(r, ctx.component, opts, handler);
+    return ok({ items: listed.value.items, handle });
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  create<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, namespace: string | undefined, input: KubeObject): ApiResult<T> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const nsRes = this.namespaceOf(r, namespace, input);
+    if (!nsRes.ok) return nsRes;
+    const ns = nsRes.value;
+    const result = this.doCreate<T>(ctx, r, ns, input);
+    const name = result.ok ? result.value.metadata.name : (input.metadata?.name ?? input.metadata?.generateName ?? '');
+    this.logRequest(ctx, 'POST', restPath(r, ns), result.ok ? 201 : result.status.code, r, ns, name);
+    return result;
+  }
+
+  private doCreate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject): ApiResult<T> {
+    const gateErr = this.gate?.writeError();
+    if (gateErr) return fail(gateErr);
+    const obj = deepClone(input) as Draft;
+    if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = { name: '' };
+    const m = obj.metadata;
+    if (!m.name && m.generateName) m.name = this.generateName(r, ns, m.generateName);
+    if (!m.name) return fail(invalid(r, '', [{ field: 'metadata.name', type: 'Required', detail: 'name or generateName is required' }]));
+    obj.apiVersion = apiVersionOf(r);
+    obj.kind = r.kind;
+    if (r.namespaced) m.namespace = ns;
+    else delete m.namespace;
+    m.uid = this.env.rng.uuid();
+    m.creationTimestamp = rfc3339(this.env.now());
+    delete m.deletionTimestamp;
+    delete m.deletionGracePeriodSeconds;
+    if (r.hasGeneration) m.generation = 1;
+    else delete m.generation;
+    this.hooks.defaulters.get(r.kind)?.(obj);
+    const attrs: AdmissionAttributes = { operation: 'CREATE', resource: r, namespace: ns, name: m.name, object: obj, oldObject: undefined, subresource: undefined, ctx };
+    const denied = this.admit(attrs, 'admit');
+    if (denied) return fail(denied);
+    const errs = this.validate(r, obj, undefined);
+    if (errs.length > 0) return fail(invalid(r, m.name, errs));
+    const rejected = this.admit(attrs, 'validate');
+    if (rejected) return fail(rejected);
+    if (this.stored(r, ns, m.name)) return fail(alreadyExists(r, m.name));
+    m.resourceVersion = this.nextRv();
+    this.commit(ctx, r, undefined, obj);
+    return ok(obj as T);
+  }
+
+  private generateName(r: ResourceInfo, ns: string | undefined, base: string): string {
+    for (let i = 0; i < 16; i++) {
+      const candidate = `${base}${this.env.rng.string(5, NAME_ALPHABET)}`;
+      if (!this.stored(r, ns, candidate)) return candidate;
+    }
+    return `${base}${this.env.rng.string(8, NAME_ALPHABET)}`;
+  }
+
+  /**
+   * PUT. With `subresource: 'status'` only the status changes; otherwise status is kept
+   * from the stored object (for kinds with a status subresource). A write that changes
+   * nothing is not persisted and does not bump resourceVersion.
+   */
+  update<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, input: KubeObject, subresource?: 'status'): ApiResult<T> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const ns = r.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
+    const result = this.doUpdate<T>(ctx, r, ns, input, subresource);
+    this.logRequest(ctx, 'PUT', restPath(r, ns, input.metadata.name, subresource), result.ok ? 200 : result.status.code, r, ns, input.metadata.name);
+    return result;
+  }
+
+  private doUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject, subresource: 'status' | undefined): ApiResult<T> {
+    const gateErr = this.gate?.writeError();
+    if (gateErr) return fail(gateErr);
+    const name = input.metadata.name;
+    const old = this.stored<KubeObject>(r, ns, name);
+    if (!old) return fail(notFound(r, name));
+    const rv = input.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) return fail(conflict(r, name));
+    const obj = deepClone(input) as Draft;
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    const keep = old.metadata;
+    obj.metadata = {
+      ...obj.metadata,
+      name: keep.name,
+      uid: keep.uid,
+      creationTimestamp: keep.creationTimestamp,
+      resourceVersion: keep.resourceVersion,
+      generation: keep.generation,
+      deletionTimestamp: keep.deletionTimestamp,
+      deletionGracePeriodSeconds: keep.deletionGracePeriodSeconds,
+      ...(r.namespaced ? { namespace: ns } : {}),
+    };
+    if (!obj.metadata.deletionTimestamp) delete obj.metadata.deletionTimestamp;
+    if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
+    if (obj.metadata.generation === undefined) delete obj.metadata.generation;
+    if (subresource === 'status') {
+      const statusOnly = deepClone(old) as Draft;
+      statusOnly.status = obj.status;
+      return this.persistUpdate(ctx, r, ns, statusOnly, old, 'status');
+    }
+    if (hasStatusSubresource(r) && old.status !== undefined) obj.status = deepClone(old.status);
+    this.hooks.defaulters.get(r.kind)?.(obj);
+    return this.persistUpdate(ctx, r, ns, obj, old, undefined);
+  }
+
+  private persistUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, obj: Draft, old: KubeObject, subresource: string | undefined): ApiResult<T> {
+    const attrs: AdmissionAttributes = { operation: 'UPDATE', resource: r, namespace: ns, name: obj.metadata.name, object: obj, oldObject: old, subresource, ctx };
+    const denied = this.admit(attrs, 'admit');
+    if (denied) return fail(denied);
+    const errs = this.validate(r, obj, old);
+    if (errs.length > 0) return fail(invalid(r, obj.metadata.name, errs));
+    const rejected = this.admit(attrs, 'validate');
+    if (rejected) return fail(rejected);
+    if (deepEqual(obj, old)) return ok(old as T);
+    if (r.hasGeneration && !deepEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
+    if (obj.metadata.deletionTimestamp && finalizersOf(obj).length === 0) {
+      this.commit(ctx, r, old, undefined);
+      return ok(obj as T);
+    }
+    obj.metadata.resourceVersion = this.nextRv();
+    this.commit(ctx, r, old, obj);
+    return ok(obj as T);
+  }
+
+  /** JSON merge patch (RFC 7386), as `kubectl patch --type merge` and most controllers send. */
+  patch<T extends KubeObject = KubeObject>(
+    ctx: RequestContext,
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    patchBody: Record<string, unknown>,
+    subresource?: 'status',
+  ): ApiResult<T> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const ns = r.namespaced ? (namespace ?? 'default') : undefined;
+    const old = this.stored<KubeObject>(r, ns, name);
+    let result: ApiResult<T>;
+    if (!old) result = fail(notFound(r, name));
+    else {
+      const merged = mergePatch(old, patchBody) as KubeObject;
+      const patchedRv = (patchBody.metadata as { resourceVersion?: string } | undefined)?.resourceVersion;
+      merged.metadata = { ...merged.metadata, resourceVersion: patchedRv ?? old.metadata.resourceVersion };
+      result = this.doUpdate<T>(ctx, r, ns, merged, subresource);
+    }
+    this.logRequest(ctx, 'PATCH', restPath(r, ns, name, subresource), result.ok ? 200 : result.status.code, r, ns, name);
+    return result;
+  }
+
+  delete<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<T> {
+    const r = this.resource(resource);
+    if (!r) return fail(notFoundResource(resource));
+    const ns = r.namespaced ? (namespace ?? 'default') : undefined;
+    const result = this.doDelete<T>(ctx, r, ns, name, opts);
+    this.logRequest(ctx, 'DELETE', restPath(r, ns, name), result.ok ? 200 : result.status.code, r, ns, name);
+    return result;
+  }
+
+  private doDelete<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, name: string, opts: DeleteOptions): ApiResult<T> {
+    const gateErr = this.gate?.writeError();
+    if (gateErr) return fail(gateErr);
+    const old = this.stored<KubeObject>(r, ns, name);
+    if (!old) return fail(notFound(r, name));
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      return fail(conflict(r, name));
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) return fail(conflict(r, name));
+    if (r.kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) {
+      return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`, r, name));
+    }
+    const attrs: AdmissionAttributes = { operation: 'DELETE', resource: r, namespace: ns, name, object: undefined, oldObject: old, subresource: undefined, ctx };
+    const denied = this.admit(attrs, 'validate');
+    if (denied) return fail(denied);
+    const obj = deepClone(old) as Draft;
+    const m = obj.metadata;
+    const now = this.env.now();
+    const finalizers = [...(m.finalizers ?? [])];
+    const policy = opts.propagationPolicy ?? 'Background';
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (r.kind === 'Namespace') {
+      (obj as Namespace).status = { phase: 'Terminating' };
+      const specFin = (obj as Namespace).spec?.finalizers ?? [];
+      if (specFin.length > 0 || finalizers.length > 0) return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, 0);
+    }
+    if (r.kind === 'Pod') {
+      const pod = obj as Pod;
+      const grace = opts.gracePeriodSeconds ?? m.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+      const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+      const graceful = grace > 0 && !!pod.spec.nodeName && !terminal;
+      if (graceful || finalizers.length > 0) {
+        if (m.deletionTimestamp && m.deletionGracePeriodSeconds !== undefined && grace >= m.deletionGracePeriodSeconds && finalizers.length === (m.finalizers ?? []).length) {
+          return ok(old as T);
+        }
+        if (graceful) return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, grace);
+      }
+    }
+    if (finalizers.length > 0) {
+      if (m.deletionTimestamp && deepEqual(finalizers, m.finalizers ?? [])) return ok(old as T);
+      return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, 0);
+    }
+    this.commit(ctx, r, old, undefined);
+    return ok(old as T);
+  }
+
+  private markDeleting<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, obj: Draft, old: KubeObject, finalizers: string[], now: number, graceSeconds: number): ApiResult<T> {
+    const m = obj.metadata;
+    if (!m.deletionTimestamp || graceSeconds < (m.deletionGracePeriodSeconds ?? Infinity)) {
+      m.deletionTimestamp = rfc3339(now + graceSeconds * 1000);
+      m.deletionGracePeriodSeconds = graceSeconds;
+    }
+    if (finalizers.length > 0) m.finalizers = finalizers;
+    if (r.hasGeneration) m.generation = (m.generation ?? 1) + 1;
+    m.resourceVersion = this.nextRv();
+    this.commit(ctx, r, old, obj);
+    return ok(obj as T);
+  }
+
+  /** POST pods/<name>/binding: the scheduler's DefaultBinder. */
+  bind(ctx: RequestContext, namespace: string, podName: string, nodeName: string): ApiResult<Pod> {
+    const r = resourceByName('pods')!;
+    const result = this.doBind(ctx, r, namespace, podName, nodeName);
+    this.logRequest(ctx, 'POST', restPath(r, namespace, podName, 'binding'), result.ok ? 201 : result.status.code, r, namespace, podName);
+    return result;
+  }
+
+  private doBind(ctx: RequestContext, r: ResourceInfo, namespace: string, podName: string, nodeName: string): ApiResult<Pod> {
+    const gateErr = this.gate?.writeError();
+    if (gateErr) return fail(gateErr);
+    const old = this.stored<Pod>(r, namespace, podName);
+    if (!old) return fail(notFound(r, podName));
+    if (old.metadata.deletionTimestamp) return fail(conflict(r, podName));
+    if (old.spec.nodeName) {
+      return fail({ ...conflict(r, podName), message: `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is already assigned to node "${old.spec.nodeName}"` });
+    }
+    const pod = deepClone(old) as Pod;
+    pod.spec.nodeName = nodeName;
+    const now = rfc3339(this.env.now());
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.unshift({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    pod.status = { ...(pod.status ?? {}), conditions };
+    delete pod.status.nominatedNodeName;
+    pod.metadata.resourceVersion = this.nextRv();
+    this.commit(ctx, r, old, pod);
+    return ok(pod);
+  }
+
+  /** The opId of the request currently being committed (for components reacting synchronously). */
+  get activeOpId(): number | undefined {
+    return this.currentOpId;
+  }
+
+  describeResource(r: ResourceInfo): string {
+    return qualifiedResource(r);
+  }
+}
+
+function statusLine(code: number): string {
+  const text: Record<number, string> = {
+    200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+    409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+    503: 'Service Unavailable', 504: 'Gateway Timeout',
+  };
+  return `${code} ${text[code] ?? ''}`.trim();
+}
+
+function notFoundResource(resource: string): Status {
+  return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `the server doesn't have a resource type "${resource}"`, reason: 'NotFound', code: 404 };
+}
+
+function hasStatusSubresource(r: ResourceInfo): boolean {
+  return !['ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice', 'Endpoints', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'IngressClass'].includes(r.kind);
+}
+
+function specOf(obj: KubeObject): unknown {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest;
+}
+
+function finalizersOf(obj: KubeObject): string[] {
+  const meta = obj.metadata.finalizers ?? [];
+  const spec = obj.kind === 'Namespace' ? ((obj as Namespace).spec?.finalizers ?? []) : [];
+  return [...meta, ...spec];
+}

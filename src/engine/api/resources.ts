@@ -1,0 +1,125 @@
+/**
+ * The API's resource registry: kind ↔ plural resource ↔ group/version ↔ etcd prefix,
+ * plus the short names kubectl accepts. Adding a kind is one row.
+ */
+
+export interface ResourceInfo {
+  readonly kind: string;
+  /** Plural, lower-case resource name (`deployments`). */
+  readonly resource: string;
+  readonly singular: string;
+  /** API group; '' for the core group. */
+  readonly group: string;
+  readonly version: string;
+  readonly namespaced: boolean;
+  readonly shortNames: readonly string[];
+  /** etcd key prefix without the trailing slash (`/registry/deployments`). */
+  readonly etcdPrefix: string;
+  /** Whether objects carry a spec whose changes bump metadata.generation. */
+  readonly hasGeneration: boolean;
+}
+
+type Row = [kind: string, resource: string, group: string, version: string, namespaced: boolean, shortNames: string[], etcd?: string];
+
+const ROWS: Row[] = [
+  ['Namespace', 'namespaces', '', 'v1', false, ['ns']],
+  ['Node', 'nodes', '', 'v1', false, ['no'], 'minions'],
+  ['Pod', 'pods', '', 'v1', true, ['po']],
+  ['Service', 'services', '', 'v1', true, ['svc'], 'services/specs'],
+  ['Endpoints', 'endpoints', '', 'v1', true, ['ep'], 'services/endpoints'],
+  ['ConfigMap', 'configmaps', '', 'v1', true, ['cm']],
+  ['Secret', 'secrets', '', 'v1', true, []],
+  ['ServiceAccount', 'serviceaccounts', '', 'v1', true, ['sa']],
+  ['Event', 'events', '', 'v1', true, ['ev']],
+  ['PersistentVolume', 'persistentvolumes', '', 'v1', false, ['pv']],
+  ['PersistentVolumeClaim', 'persistentvolumeclaims', '', 'v1', true, ['pvc']],
+  ['ResourceQuota', 'resourcequotas', '', 'v1', true, ['quota']],
+  ['LimitRange', 'limitranges', '', 'v1', true, ['limits']],
+  ['Deployment', 'deployments', 'apps', 'v1', true, ['deploy']],
+  ['ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs']],
+  ['DaemonSet', 'daemonsets', 'apps', 'v1', true, ['ds']],
+  ['StatefulSet', 'statefulsets', 'apps', 'v1', true, ['sts']],
+  ['ControllerRevision', 'controllerrevisions', 'apps', 'v1', true, []],
+  ['Job', 'jobs', 'batch', 'v1', true, []],
+  ['CronJob', 'cronjobs', 'batch', 'v1', true, ['cj']],
+  ['EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true, []],
+  ['Lease', 'leases', 'coordination.k8s.io', 'v1', true, []],
+  ['Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing'], 'ingress'],
+  ['IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false, []],
+  ['NetworkPolicy', 'networkpolicies', 'networking.k8s.io', 'v1', true, ['netpol']],
+  ['StorageClass', 'storageclasses', 'storage.k8s.io', 'v1', false, ['sc']],
+  ['PriorityClass', 'priorityclasses', 'scheduling.k8s.io', 'v1', false, ['pc']],
+  ['PodDisruptionBudget', 'poddisruptionbudgets', 'policy', 'v1', true, ['pdb']],
+  ['HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa']],
+  ['Role', 'roles', 'rbac.authorization.k8s.io', 'v1', true, []],
+  ['RoleBinding', 'rolebindings', 'rbac.authorization.k8s.io', 'v1', true, []],
+  ['ClusterRole', 'clusterroles', 'rbac.authorization.k8s.io', 'v1', false, []],
+  ['ClusterRoleBinding', 'clusterrolebindings', 'rbac.authorization.k8s.io', 'v1', false, []],
+  ['CustomResourceDefinition', 'customresourcedefinitions', 'apiextensions.k8s.io', 'v1', false, ['crd', 'crds']],
+];
+
+const NO_GENERATION = new Set(['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice']);
+
+export const RESOURCES: readonly ResourceInfo[] = ROWS.map(([kind, resource, group, version, namespaced, shortNames, etcd]) => ({
+  kind,
+  resource,
+  singular: kind.toLowerCase(),
+  group,
+  version,
+  namespaced,
+  shortNames,
+  etcdPrefix: `/registry/${etcd ?? resource}`,
+  hasGeneration: !NO_GENERATION.has(kind),
+}));
+
+const byResource = new Map<string, ResourceInfo>();
+const byKind = new Map<string, ResourceInfo>();
+const byAlias = new Map<string, ResourceInfo>();
+for (const r of RESOURCES) {
+  byResource.set(r.resource, r);
+  byKind.set(r.kind, r);
+  for (const alias of [r.resource, r.singular, ...r.shortNames]) {
+    byAlias.set(alias, r);
+    if (r.group) byAlias.set(`${alias}.${r.group}`, r);
+  }
+}
+
+export function resourceByName(resource: string): ResourceInfo | undefined {
+  return byResource.get(resource);
+}
+
+export function resourceForKind(kind: string): ResourceInfo | undefined {
+  return byKind.get(kind);
+}
+
+/** Resolves what a kubectl user may type: `po`, `pods`, `pod`, `deploy`, `deployments.apps`. */
+export function resolveResource(alias: string): ResourceInfo | undefined {
+  return byAlias.get(alias.toLowerCase());
+}
+
+export function apiVersionOf(r: ResourceInfo): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+/** `deployments.apps`, or `pods` for the core group: how errors and kubectl name a resource. */
+export function qualifiedResource(r: ResourceInfo): string {
+  return r.group ? `${r.resource}.${r.group}` : r.resource;
+}
+
+/** `deployment.apps`, `service`: the prefix kubectl prints before `/name`. */
+export function qualifiedSingular(r: ResourceInfo): string {
+  return r.group ? `${r.singular}.${r.group}` : r.singular;
+}
+
+/** REST path of a collection or object, as the API server logs requests. */
+export function restPath(r: ResourceInfo, namespace?: string, name?: string, subresource?: string): string {
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
+  const ns = r.namespaced && namespace ? `/namespaces/${namespace}` : '';
+  const n = name ? `/${name}` : '';
+  const sub = subresource && name ? `/${subresource}` : '';
+  return `${base}${ns}/${r.resource}${n}${sub}`;
+}
+
+export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
+  return r.namespaced ? `${r.etcdPrefix}/${namespace ?? ''}/${name}` : `${r.etcdPrefix}/${name}`;
+}

@@ -1,0 +1,85 @@
+import type { Taint } from '../api/types';
+import { bytes, cpuMillis } from '../util/quantity';
+import type { NodeConfig } from './node-config';
+
+export type Distribution = 'kubeadm' | 'k3s';
+
+export interface NodePoolSpec {
+  /** `worker-{i}` → worker-1..count; `{i:02}` zero-pads. */
+  name: string;
+  count?: number;
+  capacity?: { cpu?: string; memory?: string; pods?: number };
+  labels?: Record<string, string>;
+  taints?: Taint[];
+}
+
+export interface ClusterSpec {
+  distribution: Distribution;
+  controlPlane: { nodes: 1 | 3; etcd: 'stacked' | 'external' };
+  nodes: NodePoolSpec[];
+}
+
+export const KUBERNETES_VERSION = 'v1.34.1';
+
+export const DEFAULT_CLUSTER: ClusterSpec = {
+  distribution: 'kubeadm',
+  controlPlane: { nodes: 1, etcd: 'stacked' },
+  nodes: [{ name: 'worker-{i}', count: 2 }],
+};
+
+export const NETWORK = {
+  kubeadm: { podCidrPrefix: '10.244', serviceCidr: '10.96.0.0/12', kubernetesServiceIP: '10.96.0.1', dnsIP: '10.96.0.10' },
+  k3s: { podCidrPrefix: '10.42', serviceCidr: '10.43.0.0/16', kubernetesServiceIP: '10.43.0.1', dnsIP: '10.43.0.10' },
+} as const;
+
+/** Expands `worker-{i}` / `node-{i:02}` for index i (1-based). */
+export function expandName(pattern: string, i: number): string {
+  return pattern.replace(/\{i(?::(\d+))?\}/g, (_m, pad: string | undefined) => (pad ? String(i).padStart(Number(pad), '0') : String(i)));
+}
+
+const DEFAULT_CAPACITY = { cpu: '4', memory: '8Gi', pods: 110 };
+
+/** Turns the scenario's cluster section into one NodeConfig per machine, control plane first. */
+export function expandNodes(spec: ClusterSpec): NodeConfig[] {
+  const out: NodeConfig[] = [];
+  const net = NETWORK[spec.distribution];
+  const k3s = spec.distribution === 'k3s';
+  const add = (name: string, role: NodeConfig['role'], pool: NodePoolSpec | undefined, extraLabels: Record<string, string>, taints: Taint[]): void => {
+    const idx = out.length;
+    const cap = { ...DEFAULT_CAPACITY, ...(pool?.capacity ?? {}) };
+    out.push({
+      name,
+      role,
+      cpuMillis: cpuMillis(cap.cpu),
+      memoryBytes: bytes(cap.memory),
+      pods: cap.pods,
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        ...extraLabels,
+        ...(pool?.labels ?? {}),
+      },
+      taints: [...taints, ...(pool?.taints ?? [])],
+      internalIP: `172.18.0.${idx + 2}`,
+      podCIDR: `${net.podCidrPrefix}.${idx}.0/24`,
+      distribution: spec.distribution,
+    });
+  };
+  const cpCount = spec.controlPlane.nodes;
+  for (let i = 1; i <= cpCount; i++) {
+    const name = k3s ? (cpCount === 1 ? 'server' : `server-${i}`) : cpCount === 1 ? 'control-plane' : `control-plane-${i}`;
+    const labels: Record<string, string> = k3s
+      ? { 'node-role.kubernetes.io/control-plane': 'true', 'node-role.kubernetes.io/master': 'true', ...(cpCount > 1 ? { 'node-role.kubernetes.io/etcd': 'true' } : {}) }
+      : { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' };
+    const taints: Taint[] = k3s ? [] : [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }];
+    add(name, 'control-plane', undefined, labels, taints);
+  }
+  for (const pool of spec.nodes) {
+    const count = pool.count ?? 1;
+    for (let i = 1; i <= count; i++) add(expandName(pool.name, i), 'worker', pool, {}, []);
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * Scheduling decisions as data: pod → node → plugin → verdict or score. The inspector's
+ * "why this node" / "why Pending" tables and FailedScheduling messages come from here.
+ */
+
+export type PluginCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error' | 'Skip';
+
+export interface FilterVerdict {
+  readonly plugin: string;
+  readonly code: PluginCode;
+  /** The reason string as FailedScheduling prints it (`Insufficient cpu`). */
+  readonly reason?: string;
+}
+
+export interface ScoreEntry {
+  readonly plugin: string;
+  /** Score after NormalizeScore (0–100). */
+  readonly score: number;
+  readonly weight: number;
+}
+
+export interface NodeEvaluation {
+  readonly node: string;
+  readonly feasible: boolean;
+  /** Filter plugins run on this node, in order, up to and including the first failure. */
+  readonly filters: readonly FilterVerdict[];
+  /** Present for feasible nodes that were scored. */
+  readonly scores?: readonly ScoreEntry[];
+  readonly totalScore?: number;
+}
+
+export interface PreemptionRecord {
+  readonly nominatedNode?: string;
+  readonly victims: readonly { namespace: string; name: string; priority: number }[];
+  readonly message: string;
+}
+
+export interface SchedulingDecision {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly podUid: string;
+  readonly attempt: number;
+  readonly tMs: number;
+  readonly result: 'Scheduled' | 'Unschedulable' | 'Error';
+  readonly node?: string;
+  /** FailedScheduling message for unschedulable pods. */
+  readonly message?: string;
+  readonly nodesTotal: number;
+  /** How many nodes were run through Filter (percentageOfNodesToScore). */
+  readonly nodesFiltered: number;
+  /** Per-node results; for very large clusters only the top-scored and a sample of rejected nodes are kept. */
+  readonly evaluations: readonly NodeEvaluation[];
+  readonly truncated: boolean;
+  readonly preemption?: PreemptionRecord;
+}
