@@ -80,6 +80,7 @@ export abstract class Component {
     if (!this.running) return;
     this.running = false;
     for (const inf of this.informers) inf.stop();
+    for (const q of this.queues) q.stop();
     for (const t of this.timers) this.env.queue.cancel(t);
     this.timers.clear();
     this.onStop();
