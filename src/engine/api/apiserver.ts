@@ -350,7 +350,9 @@ export class ApiServer {
     if (rejected) return fail(rejected);
     if (deepEqual(obj, old)) return ok(old as T);
     if (r.hasGeneration && !deepEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    if (obj.metadata.deletionTimestamp && finalizersOf(obj).length === 0) {
+    // As the registry's shouldDeleteDuringUpdate: only an object whose grace period is over (0 / unset)
+    // goes away when its last finalizer is removed; a pod still in its grace period stays until the kubelet deletes it.
+    if (obj.metadata.deletionTimestamp && finalizersOf(obj).length === 0 && !((old.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
       this.commit(ctx, r, old, undefined);
       return ok(obj as T);
     }
@@ -452,6 +454,29 @@ export class ApiServer {
     m.resourceVersion = this.nextRv();
     this.commit(ctx, r, old, obj);
     return ok(obj as T);
+  }
+
+  /**
+   * POST pods/<name>/eviction (kubectl drain): a graceful delete that validating admission
+   * may refuse, e.g. with 429 when a PodDisruptionBudget would be violated. Admission sees
+   * operation CREATE on subresource `eviction` with the pod as oldObject.
+   */
+  evict(ctx: RequestContext, namespace: string, name: string, opts: DeleteOptions = {}): ApiResult<Pod> {
+    const r = resourceByName('pods')!;
+    const result = this.doEvict(ctx, r, namespace, name, opts);
+    this.logRequest(ctx, 'POST', restPath(r, namespace, name, 'eviction'), result.ok ? 201 : result.status.code, r, namespace, name);
+    return result;
+  }
+
+  private doEvict(ctx: RequestContext, r: ResourceInfo, namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod> {
+    const gateErr = this.gate?.writeError();
+    if (gateErr) return fail(gateErr);
+    const old = this.stored<Pod>(r, namespace, name);
+    if (!old) return fail(notFound(r, name));
+    const attrs: AdmissionAttributes = { operation: 'CREATE', resource: r, namespace, name, object: undefined, oldObject: old, subresource: 'eviction', ctx };
+    const denied = this.admit(attrs, 'validate');
+    if (denied) return fail(denied);
+    return this.doDelete<Pod>(ctx, r, namespace, name, opts);
   }
 
   /** POST pods/<name>/binding: the scheduler's DefaultBinder. */

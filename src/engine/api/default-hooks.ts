@@ -1,6 +1,26 @@
-// STUB: replaced by defaulting, validation and admission for every kind.
+import type { Rng } from '../sim/rng';
+import { buildAdmission } from './admission';
+import type { ApiLookup } from './admission/lookup';
+import { buildDefaulters } from './defaults';
 import type { ApiHooks } from './hooks';
+import { buildValidators } from './validation';
 
-export function defaultApiHooks(): ApiHooks {
-  return { defaulters: new Map(), validators: new Map(), admission: [] };
+export { lazyLookup, type ApiLookup } from './admission/lookup';
+
+export interface ApiHooksOptions {
+  /** Randomness for ClusterIP / NodePort allocation (the cluster's seeded Rng). */
+  readonly rng: Rng;
+  /** Unlogged reads of the API server's own store (namespaces, priority classes, services). */
+  readonly lookup: ApiLookup;
+  /** The service CIDR ClusterIPs come from: `10.96.0.0/12` (kubeadm) or `10.43.0.0/16` (k3s). */
+  readonly serviceCidr: string;
+}
+
+/** Defaulting, validation and admission of every kind, as kube-apiserver does them. */
+export function defaultApiHooks(opts: ApiHooksOptions): ApiHooks {
+  return {
+    defaulters: buildDefaulters(),
+    validators: buildValidators(),
+    admission: buildAdmission(opts),
+  };
 }

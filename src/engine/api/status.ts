@@ -31,6 +31,8 @@ export const StatusReason = {
   Timeout: 'Timeout',
   Gone: 'Gone',
   MethodNotAllowed: 'MethodNotAllowed',
+  /** metav1.StatusReasonUnknown: a plain error (e.g. from etcd) wrapped as a 500; kubectl prints `Error from server: <message>`. */
+  Unknown: '',
 } as const;
 export type StatusReason = (typeof StatusReason)[keyof typeof StatusReason];
 
@@ -70,6 +72,8 @@ export interface FieldError {
   field: string;
   type: 'Required' | 'Invalid' | 'Unsupported' | 'Duplicate' | 'Forbidden' | 'TooLong' | 'NotSupported';
   value?: unknown;
+  /** The bad value already rendered as the API server prints it (Go syntax, e.g. `map[string]string{"app":"x"}`). */
+  valueText?: string;
   detail?: string;
 }
 
@@ -82,16 +86,17 @@ function formatValue(v: unknown): string {
 
 /** `spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
 export function formatFieldError(e: FieldError): string {
+  const shown = e.valueText ?? formatValue(e.value);
   switch (e.type) {
     case 'Required':
       return `${e.field}: Required value${e.detail ? `: ${e.detail}` : ''}`;
     case 'Invalid':
-      return `${e.field}: Invalid value: ${formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
+      return `${e.field}: Invalid value: ${shown}${e.detail ? `: ${e.detail}` : ''}`;
     case 'Unsupported':
     case 'NotSupported':
-      return `${e.field}: Unsupported value: ${formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
+      return `${e.field}: Unsupported value: ${shown}${e.detail ? `: ${e.detail}` : ''}`;
     case 'Duplicate':
-      return `${e.field}: Duplicate value: ${formatValue(e.value)}`;
+      return `${e.field}: Duplicate value: ${shown}${e.detail ? `: ${e.detail}` : ''}`;
     case 'Forbidden':
       return `${e.field}: Forbidden${e.detail ? `: ${e.detail}` : ''}`;
     case 'TooLong':

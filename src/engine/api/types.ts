@@ -103,7 +103,7 @@ export interface ContainerPort {
 }
 
 export interface Probe {
-  httpGet?: { path?: string; port: number | string };
+  httpGet?: { path?: string; port: number | string; scheme?: 'HTTP' | 'HTTPS' };
   tcpSocket?: { port: number | string };
   exec?: { command: string[] };
   initialDelaySeconds?: number;
@@ -138,6 +138,7 @@ export interface Container {
   restartPolicy?: 'Always';
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
   terminationMessagePath?: string;
+  terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
 }
 
 export interface Volume {
@@ -209,6 +210,10 @@ export interface PodSpec {
   hostNetwork?: boolean;
   volumes?: Volume[];
   schedulingGates?: { name: string }[];
+  hostname?: string;
+  subdomain?: string;
+  enableServiceLinks?: boolean;
+  activeDeadlineSeconds?: number;
 }
 
 export interface ContainerStateWaiting { reason?: string; message?: string }
@@ -314,7 +319,7 @@ export interface Node extends KubeObject {
 export interface Namespace extends KubeObject {
   kind: 'Namespace';
   spec?: { finalizers?: string[] };
-  status?: { phase?: 'Active' | 'Terminating' };
+  status?: { phase?: 'Active' | 'Terminating'; conditions?: Condition[] };
 }
 
 export interface ServicePort {
@@ -336,7 +341,12 @@ export interface Service extends KubeObject {
     sessionAffinity?: 'None' | 'ClientIP';
     externalName?: string;
     internalTrafficPolicy?: 'Cluster' | 'Local';
+    externalTrafficPolicy?: 'Cluster' | 'Local';
     publishNotReadyAddresses?: boolean;
+    ipFamilies?: ('IPv4' | 'IPv6')[];
+    ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+    sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+    allocateLoadBalancerNodePorts?: boolean;
   };
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
 }
@@ -421,6 +431,7 @@ export interface ReplicaSet extends KubeObject {
     readyReplicas?: number;
     availableReplicas?: number;
     observedGeneration?: number;
+    conditions?: Condition[];
   };
 }
 
@@ -442,6 +453,7 @@ export interface DaemonSet extends KubeObject {
     numberAvailable?: number;
     numberUnavailable?: number;
     observedGeneration?: number;
+    collisionCount?: number;
   };
 }
 
@@ -461,6 +473,8 @@ export interface StatefulSet extends KubeObject {
     updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number } };
     revisionHistoryLimit?: number;
     volumeClaimTemplates?: PersistentVolumeClaimTemplate[];
+    minReadySeconds?: number;
+    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' };
   };
   status?: {
     replicas: number;
@@ -471,6 +485,7 @@ export interface StatefulSet extends KubeObject {
     currentRevision?: string;
     updateRevision?: string;
     observedGeneration?: number;
+    collisionCount?: number;
   };
 }
 
@@ -489,6 +504,7 @@ export interface Job extends KubeObject {
     suspend?: boolean;
     completionMode?: 'NonIndexed' | 'Indexed';
     ttlSecondsAfterFinished?: number;
+    podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
   };
   status?: {
     active?: number;
@@ -498,7 +514,16 @@ export interface Job extends KubeObject {
     startTime?: string;
     completionTime?: string;
     conditions?: Condition[];
+    terminating?: number;
+    uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
   };
+}
+
+export interface ControllerRevision extends KubeObject {
+  kind: 'ControllerRevision';
+  /** The revision's state, e.g. `{spec: {template: {..., $patch: 'replace'}}}` for DaemonSets. */
+  data?: unknown;
+  revision: number;
 }
 
 // ---------------------------------------------------------------- discovery / coordination
@@ -507,6 +532,8 @@ export interface Endpoint {
   addresses: string[];
   conditions: { ready?: boolean; serving?: boolean; terminating?: boolean };
   nodeName?: string;
+  hostname?: string;
+  zone?: string;
   targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
 }
 
@@ -544,3 +571,66 @@ export type TypedObject =
   | Job
   | EndpointSlice
   | Lease;
+
+// ---------------------------------------------------------------- networking.k8s.io/v1
+
+export interface ServiceBackendPort { name?: string; number?: number }
+
+export interface IngressBackend {
+  service?: { name: string; port?: ServiceBackendPort };
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export interface HTTPIngressPath {
+  path?: string;
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  host?: string;
+  http?: { paths: HTTPIngressPath[] };
+}
+
+export interface Ingress extends KubeObject {
+  kind: 'Ingress';
+  spec: {
+    ingressClassName?: string;
+    defaultBackend?: IngressBackend;
+    rules?: IngressRule[];
+    tls?: { hosts?: string[]; secretName?: string }[];
+  };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+export interface IngressClass extends KubeObject {
+  kind: 'IngressClass';
+  spec: { controller?: string; parameters?: { apiGroup?: string; kind: string; name: string; namespace?: string; scope?: string } };
+}
+
+export interface NetworkPolicyPort {
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface IPBlock { cidr: string; except?: string[] }
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IPBlock;
+}
+
+export interface NetworkPolicyIngressRule { from?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }
+export interface NetworkPolicyEgressRule { to?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }
+
+export interface NetworkPolicy extends KubeObject {
+  kind: 'NetworkPolicy';
+  spec: {
+    podSelector: LabelSelector;
+    policyTypes?: ('Ingress' | 'Egress')[];
+    ingress?: NetworkPolicyIngressRule[];
+    egress?: NetworkPolicyEgressRule[];
+  };
+}

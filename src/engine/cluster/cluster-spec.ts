@@ -37,6 +37,18 @@ export function expandName(pattern: string, i: number): string {
   return pattern.replace(/\{i(?::(\d+))?\}/g, (_m, pad: string | undefined) => (pad ? String(i).padStart(Number(pad), '0') : String(i)));
 }
 
+/** 172.18.0.2, 172.18.0.3, …, carrying into the third octet past 255 (large clusters). */
+export function nodeInternalIP(idx: number): string {
+  const n = idx + 2;
+  return `172.18.${Math.floor(n / 256)}.${n % 256}`;
+}
+
+/** The idx-th /24 of the pod network (10.244.idx.0/24), carrying into the second octet past 255. */
+export function nodePodCIDR(podCidrPrefix: string, idx: number): string {
+  const [a, b] = podCidrPrefix.split('.').map(Number);
+  return `${a}.${(b ?? 0) + Math.floor(idx / 256)}.${idx % 256}.0/24`;
+}
+
 const DEFAULT_CAPACITY = { cpu: '4', memory: '8Gi', pods: 110 };
 
 /** Turns the scenario's cluster section into one NodeConfig per machine, control plane first. */
@@ -63,8 +75,8 @@ export function expandNodes(spec: ClusterSpec): NodeConfig[] {
         ...(pool?.labels ?? {}),
       },
       taints: [...taints, ...(pool?.taints ?? [])],
-      internalIP: `172.18.0.${idx + 2}`,
-      podCIDR: `${net.podCidrPrefix}.${idx}.0/24`,
+      internalIP: nodeInternalIP(idx),
+      podCIDR: nodePodCIDR(net.podCidrPrefix, idx),
       distribution: spec.distribution,
     });
   };

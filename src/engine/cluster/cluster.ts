@@ -1,5 +1,5 @@
 import { ApiServer } from '../api/apiserver';
-import { defaultApiHooks } from '../api/default-hooks';
+import { defaultApiHooks, lazyLookup } from '../api/default-hooks';
 import type { KubeObject, Pod } from '../api/types';
 import type { CommandHost, NodeOptions, Observability, ResourceUsage, SandboxActions } from '../commands/host';
 import type { CommandProcess } from '../commands/process';
@@ -58,7 +58,8 @@ export class Cluster implements CommandHost {
     this.log.keep = config.keepInteractions;
     this.env = { queue: this.queue, rng: this.rng, log: this.log, config, now: () => this.queue.nowMs };
     this.files = new Map(Object.entries(opts.files ?? {}));
-    this.api = new ApiServer(this.env, defaultApiHooks());
+    const lookup = lazyLookup(() => this.api);
+    this.api = new ApiServer(this.env, defaultApiHooks({ rng: this.rng, lookup, serviceCidr: NETWORK[this.spec.distribution].serviceCidr }));
     this.scheduler = new Scheduler(this.env, this.api);
     this.controllerManager = new ControllerManager(this.env, this.api);
     for (const cfg of expandNodes(this.spec)) this.machines.set(cfg.name, new Machine(cfg));

@@ -57,10 +57,20 @@ export class CommandProcess {
     this.exit(130);
   }
 
-  /** Registers cleanup (cancel timers, stop watches) to run when the command exits. */
-  onExit(cleanup: () => void): void {
-    if (this.done) cleanup();
-    else this.cleanups.push(cleanup);
+  /**
+   * Registers cleanup (cancel timers, stop watches) to run when the command exits.
+   * Returns a function that unregisters it (for cleanups that became moot).
+   */
+  onExit(cleanup: () => void): () => void {
+    if (this.done) {
+      cleanup();
+      return () => {};
+    }
+    this.cleanups.push(cleanup);
+    return () => {
+      const i = this.cleanups.indexOf(cleanup);
+      if (i >= 0) this.cleanups.splice(i, 1);
+    };
   }
 
   /** Subscribe to new lines; `undefined` signals exit. */

@@ -35,6 +35,12 @@ export interface PreemptionRecord {
   readonly message: string;
 }
 
+/** How many nodes a filter reason rejected (the FitError histogram as data). */
+export interface ReasonCount {
+  readonly reason: string;
+  readonly count: number;
+}
+
 export interface SchedulingDecision {
   readonly namespace: string;
   readonly pod: string;
@@ -52,4 +58,8 @@ export interface SchedulingDecision {
   readonly evaluations: readonly NodeEvaluation[];
   readonly truncated: boolean;
   readonly preemption?: PreemptionRecord;
+  /** Rejection reasons over all nodes, also when `evaluations` is truncated. */
+  readonly reasons?: readonly ReasonCount[];
+  /** Score plugins that ran this attempt, in profile order, with their weights. */
+  readonly scorePlugins?: readonly { readonly plugin: string; readonly weight: number }[];
 }

@@ -1,0 +1,75 @@
+/** ServiceAccount and DefaultTolerationSeconds: the small mutating plugins that touch every pod. */
+import type { AdmissionPlugin } from '../hooks';
+import type { Toleration } from '../types';
+import { arrayAt, isRecord, recordAt } from '../validation/shape';
+import { isMainResource } from './lookup';
+
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** Pods without a service account run as `default` (token projection is not simulated). */
+export function serviceAccount(): AdmissionPlugin {
+  return {
+    name: 'ServiceAccount',
+    admit(a) {
+      if (a.operation !== 'CREATE' || !isMainResource(a, 'Pod')) return undefined;
+      if (a.object!.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined) return undefined;
+      const spec = recordAt(a.object, 'spec');
+      if (spec && (spec.serviceAccountName === undefined || spec.serviceAccountName === '')) spec.serviceAccountName = 'default';
+      return undefined;
+    },
+  };
+}
+
+export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
+export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+export const DEFAULT_TOLERATION_SECONDS = 300;
+
+function tolerates(tolerations: readonly unknown[], key: string): boolean {
+  return tolerations.some((t) => {
+    if (!isRecord(t)) return false;
+    const k = t.key ?? '';
+    const effect = t.effect ?? '';
+    return (k === key || k === '') && (effect === 'NoExecute' || effect === '');
+  });
+}
+
+/** Pods tolerate not-ready and unreachable nodes for 300 s unless they say otherwise. */
+export function defaultTolerationSeconds(): AdmissionPlugin {
+  return {
+    name: 'DefaultTolerationSeconds',
+    admit(a) {
+      if (a.operation === 'DELETE' || !isMainResource(a, 'Pod')) return undefined;
+      const spec = recordAt(a.object, 'spec');
+      if (!spec) return undefined;
+      const existing = arrayAt(spec, 'tolerations') ?? [];
+      const added: Toleration[] = [];
+      for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
+        if (!tolerates(existing, key)) added.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+      }
+      if (added.length > 0 && (spec.tolerations === undefined || spec.tolerations === null || Array.isArray(spec.tolerations))) {
+        spec.tolerations = [...existing, ...added];
+      }
+      return undefined;
+    },
+  };
+}
+
+/** TaintNodesByCondition: a new node starts tainted not-ready; the node lifecycle controller lifts it once Ready. */
+export function taintNodesByCondition(): AdmissionPlugin {
+  return {
+    name: 'TaintNodesByCondition',
+    admit(a) {
+      if (a.operation !== 'CREATE' || !isMainResource(a, 'Node')) return undefined;
+      const node = a.object!;
+      if (node.spec === undefined || node.spec === null) node.spec = {};
+      const spec = recordAt(node, 'spec');
+      if (!spec) return undefined;
+      const taints = arrayAt(spec, 'taints') ?? [];
+      const present = taints.some((t) => isRecord(t) && t.key === NOT_READY_TAINT && t.effect === 'NoSchedule');
+      if (!present && (spec.taints === undefined || spec.taints === null || Array.isArray(spec.taints))) {
+        spec.taints = [...taints, { key: NOT_READY_TAINT, effect: 'NoSchedule' }];
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { cronJobPrinter, jobPrinter } from './jobs';
+import {
+  configMapPrinter, eventPrinter, genericPrinter, leasePrinter, namespacePrinter, pdbPrinter,
+  priorityClassPrinter, secretPrinter, serviceAccountPrinter,
+} from './misc';
+import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
+import { nodePrinter } from './nodes';
+import { podPrinter } from './pods';
+import type { TablePrinter } from './table';
+import { daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
+
+const PRINTERS = new Map<string, TablePrinter>([
+  ['Pod', podPrinter],
+  ['Node', nodePrinter],
+  ['Deployment', deploymentPrinter],
+  ['ReplicaSet', replicaSetPrinter],
+  ['DaemonSet', daemonSetPrinter],
+  ['StatefulSet', statefulSetPrinter],
+  ['Job', jobPrinter],
+  ['CronJob', cronJobPrinter],
+  ['Service', servicePrinter],
+  ['EndpointSlice', endpointSlicePrinter],
+  ['Endpoints', endpointsPrinter],
+  ['Namespace', namespacePrinter],
+  ['Event', eventPrinter],
+  ['Lease', leasePrinter],
+  ['ConfigMap', configMapPrinter],
+  ['Secret', secretPrinter],
+  ['ServiceAccount', serviceAccountPrinter],
+  ['PriorityClass', priorityClassPrinter],
+  ['PodDisruptionBudget', pdbPrinter],
+]);
+
+/** The table printer for a kind; kinds without one print `NAME AGE`, as for custom resources. */
+export function printerFor(kind: string): TablePrinter {
+  return PRINTERS.get(kind) ?? genericPrinter;
+}

@@ -1,0 +1,112 @@
+import type { KubeObject, OwnerReference } from '../../api/types';
+
+export const FOREGROUND_FINALIZER = 'foregroundDeletion';
+export const ORPHAN_FINALIZER = 'orphan';
+
+export interface GraphNode {
+  uid: string;
+  /** Plural resource, namespace and name of the object (unknown for virtual nodes). */
+  resource?: string;
+  namespace?: string;
+  name: string;
+  kind: string;
+  /** False for an owner only known from someone's ownerReferences (upstream's virtual node). */
+  observed: boolean;
+  owners: OwnerReference[];
+  dependents: Set<string>;
+  beingDeleted: boolean;
+  deletingDependents: boolean;
+  orphaning: boolean;
+}
+
+/** What changed for an object, so the collector knows what to look at. */
+export interface GraphChange {
+  /** Owners this object newly references that the graph has never observed. */
+  unknownOwners: boolean;
+  /** Owners whose dependent set shrank while they wait for their dependents to go. */
+  ownersToRecheck: string[];
+  startedDeletingDependents: boolean;
+  startedOrphaning: boolean;
+}
+
+/**
+ * The garbage collector's dependency graph (GraphBuilder's uidToNode): every object with its
+ * owners and dependents, by uid, maintained from informer events.
+ */
+export class OwnerGraph {
+  private readonly nodes = new Map<string, GraphNode>();
+
+  get(uid: string): GraphNode | undefined {
+    return this.nodes.get(uid);
+  }
+
+  upsert(resource: string, obj: KubeObject): GraphChange {
+    const uid = obj.metadata.uid ?? '';
+    let node = this.nodes.get(uid);
+    const wasDeletingDependents = node?.deletingDependents ?? false;
+    const wasOrphaning = node?.orphaning ?? false;
+    if (!node) {
+      node = { uid, name: obj.metadata.name, kind: obj.kind, observed: true, owners: [], dependents: new Set(), beingDeleted: false, deletingDependents: false, orphaning: false };
+      this.nodes.set(uid, node);
+    }
+    Object.assign(node, { resource, namespace: obj.metadata.namespace, name: obj.metadata.name, kind: obj.kind, observed: true });
+    const finalizers = obj.metadata.finalizers ?? [];
+    node.beingDeleted = obj.metadata.deletionTimestamp !== undefined;
+    node.deletingDependents = node.beingDeleted && finalizers.includes(FOREGROUND_FINALIZER);
+    node.orphaning = node.beingDeleted && finalizers.includes(ORPHAN_FINALIZER);
+    const change = this.setOwners(node, obj.metadata.ownerReferences ?? []);
+    change.startedDeletingDependents = node.deletingDependents && !wasDeletingDependents;
+    change.startedOrphaning = node.orphaning && !wasOrphaning;
+    return change;
+  }
+
+  /** The object is gone: it becomes virtual while dependents still point at it. Returns its owners waiting on it. */
+  remove(obj: KubeObject): { dependents: string[]; ownersToRecheck: string[] } {
+    const node = this.nodes.get(obj.metadata.uid ?? '');
+    if (!node) return { dependents: [], ownersToRecheck: [] };
+    const { ownersToRecheck } = this.setOwners(node, []);
+    node.observed = false;
+    node.beingDeleted = false;
+    node.deletingDependents = false;
+    node.orphaning = false;
+    const dependents = [...node.dependents];
+    if (dependents.length === 0) this.nodes.delete(node.uid);
+    return { dependents, ownersToRecheck };
+  }
+
+  private setOwners(node: GraphNode, refs: readonly OwnerReference[]): GraphChange {
+    const change: GraphChange = { unknownOwners: false, ownersToRecheck: [], startedDeletingDependents: false, startedOrphaning: false };
+    const next = new Set(refs.map((r) => r.uid));
+    for (const old of node.owners) {
+      if (next.has(old.uid)) continue;
+      const owner = this.nodes.get(old.uid);
+      if (!owner) continue;
+      owner.dependents.delete(node.uid);
+      if (owner.deletingDependents) change.ownersToRecheck.push(owner.uid);
+      if (!owner.observed && owner.dependents.size === 0) this.nodes.delete(owner.uid);
+    }
+    for (const ref of refs) {
+      let owner = this.nodes.get(ref.uid);
+      if (!owner) {
+        owner = { uid: ref.uid, name: ref.name, kind: ref.kind, observed: false, owners: [], dependents: new Set(), beingDeleted: false, deletingDependents: false, orphaning: false };
+        this.nodes.set(ref.uid, owner);
+      }
+      owner.dependents.add(node.uid);
+      if (!owner.observed) change.unknownOwners = true;
+      const before = node.owners.find((o) => o.uid === ref.uid);
+      if (owner.deletingDependents && before?.blockOwnerDeletion && !ref.blockOwnerDeletion) change.ownersToRecheck.push(owner.uid);
+    }
+    node.owners = [...refs];
+    return change;
+  }
+
+  /** Dependents whose reference to `owner` blocks its foreground deletion. */
+  blockingDependents(owner: GraphNode): GraphNode[] {
+    const out: GraphNode[] = [];
+    for (const uid of owner.dependents) {
+      const dep = this.nodes.get(uid);
+      if (dep?.observed && dep.owners.some((o) => o.uid === owner.uid && o.blockOwnerDeletion === true)) out.push(dep);
+    }
+    return out;
+  }
+}

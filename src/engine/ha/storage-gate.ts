@@ -1,0 +1,66 @@
+import type { StorageGate } from '../api/apiserver';
+import type { Status } from '../api/status';
+import { ETCD_NO_SPACE, ETCD_REQUEST_TIMED_OUT, ETCD_UNREACHABLE, etcdError } from './etcd-errors';
+import type { EtcdCluster } from './etcd-cluster';
+import { CommitFailure } from './raft';
+import type { RaftMember } from './raft-member';
+
+/**
+ * What one kube-apiserver instance can do with etcd right now. Stacked etcd: the API server
+ * is configured with its local member only (`--etcd-servers=https://127.0.0.1:2379`);
+ * external etcd: with every member, and its client fails over between them.
+ *
+ * Errors are what kube-apiserver returns for an etcd error that is not an API status
+ * (`ErrorToAPIStatus`): code 500, reason "" (StatusReasonUnknown), the etcd error text as the
+ * message — so kubectl prints `Error from server: etcdserver: request timed out`. The real
+ * request hangs until etcd's own timeout (~7 s) before failing; here it fails at once.
+ */
+
+export { ETCD_NO_SPACE, ETCD_REQUEST_TIMED_OUT, ETCD_UNREACHABLE, etcdError } from './etcd-errors';
+
+export interface ApiServerEtcdConfig {
+  /** The API server instance (named after its node). */
+  readonly name: string;
+  /** The host it runs on, for partitions. */
+  readonly host: string;
+  /** Member names from `--etcd-servers`. */
+  readonly etcdMembers: readonly string[];
+}
+
+export class ApiServerStorageGate implements StorageGate {
+  constructor(
+    private readonly etcd: EtcdCluster,
+    readonly config: ApiServerEtcdConfig,
+  ) {}
+
+  /** Configured members that are running and on this API server's side of any partition. */
+  reachableMembers(): RaftMember[] {
+    const out: RaftMember[] = [];
+    for (const name of this.config.etcdMembers) {
+      const m = this.etcd.member(name);
+      if (m?.alive && this.etcd.network.connected(this.config.host, m.host)) out.push(m);
+    }
+    return out;
+  }
+
+  writeError(): Status | undefined {
+    return this.firstSuccess((m) => this.etcd.writeFailure(m.name));
+  }
+
+  readError(): Status | undefined {
+    return this.firstSuccess((m) => this.etcd.readFailure(m.name));
+  }
+
+  /** The request succeeds through any reachable member; otherwise NOSPACE wins over a timeout. */
+  private firstSuccess(attempt: (m: RaftMember) => CommitFailure | undefined): Status | undefined {
+    const members = this.reachableMembers();
+    if (members.length === 0) return etcdError(ETCD_UNREACHABLE);
+    let noSpace = false;
+    for (const m of members) {
+      const failure = attempt(m);
+      if (failure === undefined) return undefined;
+      if (failure === CommitFailure.NoSpace) noSpace = true;
+    }
+    return etcdError(noSpace ? ETCD_NO_SPACE : ETCD_REQUEST_TIMED_OUT);
+  }
+}

@@ -1,0 +1,78 @@
+import type { Container } from '../api/types';
+import type { ScheduledEvent } from '../sim/event-queue';
+import { formatGoDuration, parseImage, pullPolicy, type ImageRef } from './images';
+import { logRuntime, PLEG_RELIST_MS, recordEvent } from './kubelet-runtime';
+import type { PodContext } from './pod-context';
+
+/**
+ * EnsureImageExists (pkg/kubelet/images/image_manager.go): honours imagePullPolicy and the
+ * node's cache, pulls through the serial puller, and on failure walks the real event
+ * sequence ErrImagePull → ImagePullBackOff with a 10 s back-off doubling to 300 s.
+ */
+
+export interface ImageStepHost {
+  readonly pc: PodContext;
+  readonly spec: Container;
+  readonly fieldPath: string;
+  setWaiting(reason: string, message?: string): void;
+  later(delayMs: number, label: string, fn: () => void, background: boolean): ScheduledEvent | undefined;
+  setCancelPull(cancel: (() => void) | undefined): void;
+}
+
+export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): void {
+  const { pc, spec } = h;
+  const rt = pc.rt;
+  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => recordEvent(rt, pc.opId(), pc.pod(), type, reason, message, h.fieldPath);
+  const parsed = parseImage(spec.image);
+  if (!parsed.ok) {
+    event('Warning', 'InspectFailed', parsed.message);
+    h.setWaiting('InvalidImageName', parsed.message);
+    pc.changed();
+    return;
+  }
+  const ref = parsed.ref;
+  const policy = pullPolicy(spec, ref);
+  const present = rt.machine.images.has(ref.full) && !pc.misbehaviour.imagePullError;
+  if (policy === 'Never' && !present) {
+    const message = `Container image "${spec.image}" is not present with pull policy of Never`;
+    event('Warning', 'ErrImageNeverPull', message);
+    h.setWaiting('ErrImageNeverPull', message);
+    pc.changed();
+    return;
+  }
+  if (present && policy !== 'Always') {
+    event('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
+    then(ref);
+    return;
+  }
+  const key = `${pc.uid}_${spec.image}`;
+  const backoff = rt.imageBackoff;
+  if (backoff.isInBackOffSinceUpdate(key, rt.env.now())) {
+    const message = `Back-off pulling image "${spec.image}"`;
+    event('Normal', 'BackOff', message);
+    event('Warning', 'Failed', 'Error: ImagePullBackOff');
+    h.setWaiting('ImagePullBackOff', message);
+    pc.changed();
+    h.later(backoff.untilUpdate(key) - rt.env.now(), `image back-off ${spec.name}`, () => ensureImage(h, then), true);
+    return;
+  }
+  event('Normal', 'Pulling', `Pulling image "${spec.image}"`);
+  logRuntime(rt, `pull ${spec.image}`, pc.opId(), { kind: 'Pod', namespace: pc.pod().metadata.namespace, name: pc.pod().metadata.name });
+  const cancel = rt.puller.pull(ref, pc.misbehaviour.imagePullError, (r) => {
+    h.setCancelPull(undefined);
+    if (pc.terminating()) return;
+    if (r.ok) {
+      event('Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${formatGoDuration(r.pullMs)} (${formatGoDuration(r.totalMs)} including waiting). Image size: ${r.sizeBytes} bytes.`);
+      then(ref);
+      return;
+    }
+    const error = r.error ?? 'unknown error';
+    event('Warning', 'Failed', `Failed to pull image "${spec.image}": ${error}`);
+    backoff.next(key, rt.env.now());
+    event('Warning', 'Failed', 'Error: ErrImagePull');
+    h.setWaiting('ErrImagePull', error);
+    pc.changed();
+    h.later(PLEG_RELIST_MS, `sync ${spec.name}`, () => ensureImage(h, then), true);
+  });
+  h.setCancelPull(cancel);
+}

@@ -1,0 +1,131 @@
+import type { Container, NodeSelectorRequirement, NodeSelectorTerm, Pod, PodStatus } from '../api/types';
+import { bytes, cpuMillis } from '../util/quantity';
+
+/** Pod resource arithmetic and the kubelet's admission re-check (it trusts nobody, not even the scheduler). */
+
+export interface Requests {
+  cpuMillis: number;
+  memoryBytes: number;
+}
+
+export function containerRequests(c: Container): Requests {
+  return { cpuMillis: cpuMillis(c.resources?.requests?.cpu), memoryBytes: bytes(c.resources?.requests?.memory) };
+}
+
+/** Effective pod request: sum over app containers (and sidecars), at least the largest init container. */
+export function podRequests(pod: Pod): Requests {
+  let cpu = 0;
+  let mem = 0;
+  for (const c of pod.spec.containers) {
+    const r = containerRequests(c);
+    cpu += r.cpuMillis;
+    mem += r.memoryBytes;
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const r = containerRequests(c);
+    if (c.restartPolicy === 'Always') {
+      cpu += r.cpuMillis;
+      mem += r.memoryBytes;
+    } else {
+      cpu = Math.max(cpu, r.cpuMillis);
+      mem = Math.max(mem, r.memoryBytes);
+    }
+  }
+  return { cpuMillis: cpu, memoryBytes: mem };
+}
+
+/** status.qosClass: Guaranteed (requests = limits everywhere), BestEffort (nothing set), else Burstable. */
+export function qosClass(pod: Pod): NonNullable<PodStatus['qosClass']> {
+  const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    for (const res of ['cpu', 'memory'] as const) {
+      const req = c.resources?.requests?.[res];
+      const lim = c.resources?.limits?.[res];
+      if (req !== undefined || lim !== undefined) any = true;
+      const effectiveReq = req ?? lim;
+      if (lim === undefined || effectiveReq === undefined) guaranteed = false;
+      else if ((res === 'cpu' ? cpuMillis(effectiveReq) !== cpuMillis(lim) : bytes(effectiveReq) !== bytes(lim))) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function requirementMatches(req: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+  const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+  const v = labels[req.key];
+  const values = req.values ?? [];
+  switch (req.operator) {
+    case 'In':
+      return has && values.includes(v!);
+    case 'NotIn':
+      return !has || !values.includes(v!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+    case 'Lt': {
+      const n = Number(v);
+      const bound = Number(values[0]);
+      if (!has || !Number.isInteger(n) || !Number.isInteger(bound)) return false;
+      return req.operator === 'Gt' ? n > bound : n < bound;
+    }
+  }
+}
+
+function termMatches(term: NodeSelectorTerm, nodeName: string, labels: Readonly<Record<string, string>>): boolean {
+  const exprs = term.matchExpressions ?? [];
+  const fields = term.matchFields ?? [];
+  if (exprs.length === 0 && fields.length === 0) return false;
+  if (!exprs.every((r) => requirementMatches(r, labels))) return false;
+  return fields.every((r) => r.key === 'metadata.name' && requirementMatches({ ...r, key: 'n' }, { n: nodeName }));
+}
+
+/** nodeSelector and required node affinity against this node's labels (kubelet's NodeAffinity predicate). */
+export function nodeAffinityMatches(pod: Pod, nodeName: string, labels: Readonly<Record<string, string>>): boolean {
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (!terms) return true;
+  return terms.some((t) => termMatches(t, nodeName, labels));
+}
+
+export interface NodeAllocatable {
+  cpuMillis: number;
+  memoryBytes: number;
+  pods: number;
+}
+
+export interface Rejection {
+  /** status.reason and the event reason: `OutOfcpu`, `OutOfmemory`, `OutOfpods`, `NodeAffinity`. */
+  reason: string;
+  /** The event message; status.message is `Pod was rejected: ` + this. */
+  message: string;
+}
+
+/** What the pods already admitted to the node request, in total. */
+export interface NodeUsage {
+  cpuMillis: number;
+  memoryBytes: number;
+  pods: number;
+}
+
+/**
+ * The kubelet's admission: would this pod, added to the ones already admitted, still fit?
+ * Only rejects when really over, as the real kubelet does (the scheduler normally prevented it).
+ */
+export function admitPod(pod: Pod, want: Requests, nodeName: string, labels: Readonly<Record<string, string>>, alloc: NodeAllocatable, used: NodeUsage): Rejection | undefined {
+  if (!nodeAffinityMatches(pod, nodeName, labels)) return { reason: 'NodeAffinity', message: 'Predicate NodeAffinity failed' };
+  if (used.pods + 1 > alloc.pods) {
+    return { reason: 'OutOfpods', message: `Node didn't have enough resource: pods, requested: 1, used: ${used.pods}, capacity: ${alloc.pods}` };
+  }
+  if (want.cpuMillis > 0 && used.cpuMillis + want.cpuMillis > alloc.cpuMillis) {
+    return { reason: 'OutOfcpu', message: `Node didn't have enough resource: cpu, requested: ${want.cpuMillis}, used: ${used.cpuMillis}, capacity: ${alloc.cpuMillis}` };
+  }
+  if (want.memoryBytes > 0 && used.memoryBytes + want.memoryBytes > alloc.memoryBytes) {
+    return { reason: 'OutOfmemory', message: `Node didn't have enough resource: memory, requested: ${want.memoryBytes}, used: ${used.memoryBytes}, capacity: ${alloc.memoryBytes}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerState, ContainerStatus, Pod, PodSpec } from '../api/types';
+import { buildPodStatus, computePhase, mergePodStatus, statusUpToDate, withTransitionTimes, type PodRuntimeView } from './pod-status';
+
+const running: ContainerState = { running: { startedAt: 't' } };
+const waiting: ContainerState = { waiting: { reason: 'ContainerCreating' } };
+const exited = (exitCode: number): ContainerState => ({ terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' } });
+const cs = (name: string, state: ContainerState, extra: Partial<ContainerStatus> = {}): ContainerStatus => ({ name, image: 'i', ready: false, restartCount: 0, state, lastState: {}, ...extra });
+const spec = (policy: PodSpec['restartPolicy'], names = ['a'], inits: PodSpec['initContainers'] = []): PodSpec => ({ restartPolicy: policy, initContainers: inits, containers: names.map((name) => ({ name, image: 'i' })) });
+
+describe('computePhase (kubelet getPhase)', () => {
+  it.each([
+    ['nothing started', spec('Always'), [], [cs('a', waiting)], false, 'Pending'],
+    ['running', spec('Always'), [], [cs('a', running)], false, 'Running'],
+    ['one of two still creating', spec('Always', ['a', 'b']), [], [cs('a', running), cs('b', waiting)], false, 'Pending'],
+    ['crash-looping (waiting with last state)', spec('Always'), [], [cs('a', waiting, { lastState: { terminated: { exitCode: 1 } } })], false, 'Running'],
+    ['exited, Always restarts', spec('Always'), [], [cs('a', exited(1))], false, 'Running'],
+    ['exited 0, OnFailure', spec('OnFailure'), [], [cs('a', exited(0))], false, 'Succeeded'],
+    ['exited 1, OnFailure restarts', spec('OnFailure'), [], [cs('a', exited(1))], false, 'Running'],
+    ['exited 1, Never', spec('Never'), [], [cs('a', exited(1))], false, 'Failed'],
+    ['deleted pod, all stopped cleanly', spec('Always'), [], [cs('a', exited(0))], true, 'Succeeded'],
+    ['deleted pod, killed', spec('Always'), [], [cs('a', exited(137))], true, 'Failed'],
+    ['init running', spec('Always', ['a'], [{ name: 'i', image: 'i' }]), [cs('i', running)], [cs('a', waiting)], false, 'Pending'],
+    ['init failed, Never', spec('Never', ['a'], [{ name: 'i', image: 'i' }]), [cs('i', exited(1))], [cs('a', waiting)], false, 'Failed'],
+    ['init done, app running', spec('Always', ['a'], [{ name: 'i', image: 'i' }]), [cs('i', exited(0))], [cs('a', running)], false, 'Running'],
+    ['sidecar not started yet', spec('Always', ['a'], [{ name: 's', image: 'i', restartPolicy: 'Always' }]), [cs('s', running)], [cs('a', waiting)], false, 'Pending'],
+  ] as const)('%s → %s', (_name, podSpec, inits, apps, terminal, want) => {
+    expect(computePhase(podSpec, inits, apps, terminal)).toBe(want);
+  });
+});
+
+function view(over: Partial<PodRuntimeView> = {}): PodRuntimeView {
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: spec('Always', ['web', 'side']) };
+  return {
+    pod, hostIP: '172.18.0.3', podIP: '10.244.1.2', startTime: '2026-01-01T09:00:00Z', sandboxReady: true, initStatuses: [],
+    statuses: [cs('web', running, { ready: true }), cs('side', running)], podIsTerminal: false, qosClass: 'BestEffort', ...over,
+  };
+}
+
+describe('buildPodStatus', () => {
+  it('reports kubelet conditions in order with the real reasons and messages', () => {
+    const s = buildPodStatus(view(), undefined, 'T1');
+    expect(s.phase).toBe('Running');
+    expect(s.conditions!.map((c) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['PodReadyToStartContainers', 'True', undefined, undefined],
+      ['Initialized', 'True', undefined, undefined],
+      ['Ready', 'False', 'ContainersNotReady', 'containers with unready status: [side]'],
+      ['ContainersReady', 'False', 'ContainersNotReady', 'containers with unready status: [side]'],
+    ]);
+    expect(s.podIPs).toEqual([{ ip: '10.244.1.2' }]);
+    expect(s.conditions!.every((c) => c.lastProbeTime === null && c.lastTransitionTime === 'T1')).toBe(true);
+  });
+
+  it('keeps transition times for unchanged conditions', () => {
+    const first = buildPodStatus(view(), undefined, 'T1');
+    const second = buildPodStatus(view({ statuses: [cs('web', running, { ready: true }), cs('side', running, { ready: true })] }), first, 'T2');
+    const t = Object.fromEntries(second.conditions!.map((c) => [c.type, c.lastTransitionTime]));
+    expect(t).toEqual({ PodReadyToStartContainers: 'T1', Initialized: 'T1', Ready: 'T2', ContainersReady: 'T2' });
+  });
+
+  it('uses PodCompleted / PodFailed for finished pods and keeps a terminal phase', () => {
+    const done = buildPodStatus(view({ statuses: [cs('web', exited(0)), cs('side', exited(0))], podIsTerminal: true, sandboxReady: false }), undefined, 'T');
+    expect(done.phase).toBe('Succeeded');
+    expect(done.conditions!.find((c) => c.type === 'Ready')?.reason).toBe('PodCompleted');
+    expect(done.conditions!.find((c) => c.type === 'Initialized')?.reason).toBe('PodCompleted');
+    const still = buildPodStatus(view({ statuses: [cs('web', waiting), cs('side', waiting)] }), { phase: 'Failed' }, 'T');
+    expect(still.phase).toBe('Failed');
+  });
+
+  it('reports an admission rejection', () => {
+    const s = buildPodStatus(view({ rejection: { reason: 'OutOfcpu', message: 'Node didn\'t have enough resource: cpu, requested: 500, used: 3800, capacity: 4000' } }), undefined, 'T');
+    expect(s).toEqual({ phase: 'Failed', reason: 'OutOfcpu', message: 'Pod was rejected: Node didn\'t have enough resource: cpu, requested: 500, used: 3800, capacity: 4000', startTime: '2026-01-01T09:00:00Z' });
+  });
+
+  it('lists incomplete init containers', () => {
+    const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: spec('Always', ['a'], [{ name: 'init-db', image: 'i' }]) };
+    const s = buildPodStatus(view({ pod, initStatuses: [cs('init-db', running)], statuses: [cs('a', { waiting: { reason: 'PodInitializing' } })] }), undefined, 'T');
+    expect(s.conditions!.find((c) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init-db]' });
+  });
+});
+
+describe('mergePodStatus', () => {
+  it('keeps conditions owned by others after the kubelet ones', () => {
+    const mine = buildPodStatus(view(), undefined, 'T');
+    const api = { phase: 'Pending' as const, nominatedNodeName: 'n', conditions: [
+      { type: 'PodScheduled', status: 'True' as const },
+      { type: 'DisruptionTarget', status: 'True' as const, reason: 'DeletionByTaintManager' },
+      { type: 'Ready', status: 'True' as const },
+    ] };
+    const merged = mergePodStatus(api, mine);
+    expect(merged.conditions!.map((c) => c.type)).toEqual(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled', 'DisruptionTarget']);
+    expect(merged.nominatedNodeName).toBe('n');
+    expect(statusUpToDate(merged, mine)).toBe(true);
+    expect(statusUpToDate(api, mine)).toBe(false);
+  });
+
+  it('withTransitionTimes stamps new and changed conditions only', () => {
+    const out = withTransitionTimes([{ type: 'Ready', status: 'True' }], [{ type: 'Ready', status: 'True', lastTransitionTime: 'OLD' }], 'NOW');
+    expect(out[0]!.lastTransitionTime).toBe('OLD');
+  });
+});

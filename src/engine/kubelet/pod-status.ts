@@ -1,0 +1,181 @@
+import type { Condition, ContainerStatus, Pod, PodPhase, PodSpec, PodStatus } from '../api/types';
+import { deepClone, deepEqual } from '../util/clone';
+
+/**
+ * The kubelet's status generation (pkg/kubelet/kubelet_pods.go getPhase, pkg/kubelet/status
+ * generate.go), as pure functions from the kubelet's private view of a pod to `pod.status`.
+ */
+
+const isSidecar = (spec: PodSpec, name: string): boolean => spec.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always';
+
+/** getPhase: the pod phase from its container statuses (podIsTerminal: no restart will happen any more). */
+export function computePhase(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], podIsTerminal: boolean): PodPhase {
+  const byName = new Map<string, ContainerStatus>();
+  for (const s of initStatuses) byName.set(`i:${s.name}`, s);
+  for (const s of statuses) byName.set(`c:${s.name}`, s);
+  let pendingInit = 0;
+  let pendingSidecars = 0;
+  let failedInit = 0;
+  let unknown = 0;
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of spec.initContainers ?? []) {
+    const s = byName.get(`i:${c.name}`);
+    if (c.restartPolicy === 'Always') {
+      if (!s) unknown++;
+      else if (s.state.running) {
+        if (!s.started) pendingSidecars++;
+        running++;
+      } else if (s.state.waiting && !s.lastState?.terminated) {
+        pendingSidecars++;
+        waiting++;
+      } else if (!s.state.terminated && !s.state.waiting) {
+        pendingSidecars++;
+        unknown++;
+      }
+      continue;
+    }
+    if (!s || s.state.running) pendingInit++;
+    else if (s.state.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+    } else if (s.state.waiting) {
+      if (s.lastState?.terminated) {
+        if (s.lastState.terminated.exitCode !== 0) failedInit++;
+      } else pendingInit++;
+    } else pendingInit++;
+  }
+  let anyRegularStarted = false;
+  for (const c of spec.containers) {
+    const s = byName.get(`c:${c.name}`);
+    if (!s) {
+      unknown++;
+      continue;
+    }
+    if (s.state.running || s.state.terminated || s.lastState?.terminated) anyRegularStarted = true;
+    if (s.state.running) running++;
+    else if (s.state.terminated) {
+      stopped++;
+      if (s.state.terminated.exitCode === 0) succeeded++;
+    } else if (s.state.waiting) {
+      if (s.lastState?.terminated) stopped++;
+      else waiting++;
+    } else unknown++;
+  }
+  const policy = spec.restartPolicy ?? 'Always';
+  if (failedInit > 0 && policy === 'Never') return 'Failed';
+  if (pendingInit > 0 || (pendingSidecars > 0 && !anyRegularStarted) || waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    return policy === 'Never' ? 'Failed' : 'Running';
+  }
+  return 'Pending';
+}
+
+type BareCondition = Pick<Condition, 'type' | 'status' | 'reason' | 'message'>;
+
+function list(names: string[]): string {
+  return `[${names.join(' ')}]`;
+}
+
+function initializedCondition(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], phase: PodPhase): BareCondition {
+  const incomplete: string[] = [];
+  for (const c of spec.initContainers ?? []) {
+    const s = initStatuses.find((x) => x.name === c.name);
+    if (c.restartPolicy === 'Always') {
+      if (!s?.started) incomplete.push(c.name);
+    } else if (!s?.state.terminated || s.state.terminated.exitCode !== 0) incomplete.push(c.name);
+  }
+  if (phase === 'Succeeded') return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
+  const regularStarted = statuses.some((s) => s.state.running || s.state.terminated || s.lastState?.terminated);
+  if (regularStarted || incomplete.length === 0) return { type: 'Initialized', status: 'True' };
+  return { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: ${list(incomplete)}` };
+}
+
+function containersReadyCondition(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], phase: PodPhase): BareCondition {
+  if (phase === 'Succeeded') return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };
+  if (phase === 'Failed') return { type: 'ContainersReady', status: 'False', reason: 'PodFailed' };
+  const unready: string[] = [];
+  for (const s of initStatuses) if (isSidecar(spec, s.name) && !s.ready) unready.push(s.name);
+  for (const s of statuses) if (!s.ready) unready.push(s.name);
+  if (unready.length === 0) return { type: 'ContainersReady', status: 'True' };
+  return { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: ${list(unready)}` };
+}
+
+/** What the kubelet knows about one pod, enough to write its status. */
+export interface PodRuntimeView {
+  readonly pod: Pod;
+  readonly hostIP: string;
+  readonly podIP: string | undefined;
+  readonly startTime: string | undefined;
+  readonly sandboxReady: boolean;
+  readonly initStatuses: readonly ContainerStatus[];
+  readonly statuses: readonly ContainerStatus[];
+  /** No container will be (re)started any more: the pod is being deleted or has finished. */
+  readonly podIsTerminal: boolean;
+  readonly qosClass: NonNullable<PodStatus['qosClass']>;
+  /** Admission refused the pod. */
+  readonly rejection?: { reason: string; message: string };
+}
+
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
+
+/** Keeps lastTransitionTime from `previous` when a condition's status did not change. */
+export function withTransitionTimes(conditions: readonly BareCondition[], previous: readonly Condition[] | undefined, now: string): Condition[] {
+  return conditions.map((c) => {
+    const old = previous?.find((p) => p.type === c.type);
+    const since = old && old.status === c.status && old.lastTransitionTime ? old.lastTransitionTime : now;
+    return { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: since, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) };
+  });
+}
+
+/** The status the kubelet wants the API to hold (kubelet-owned fields only), given the previous one. */
+export function buildPodStatus(view: PodRuntimeView, previous: PodStatus | undefined, now: string): PodStatus {
+  if (view.rejection) {
+    return { phase: 'Failed', reason: view.rejection.reason, message: `Pod was rejected: ${view.rejection.message}`, ...(view.startTime ? { startTime: view.startTime } : {}) };
+  }
+  const { spec } = view.pod;
+  let phase = computePhase(spec, view.initStatuses, view.statuses, view.podIsTerminal);
+  const old = previous?.phase;
+  if ((old === 'Succeeded' || old === 'Failed') && phase !== old) phase = old;
+  const containersReady = containersReadyCondition(spec, view.initStatuses, view.statuses, phase);
+  const ready: BareCondition = { ...containersReady, type: 'Ready' };
+  const bare: BareCondition[] = [
+    { type: 'PodReadyToStartContainers', status: view.sandboxReady ? 'True' : 'False' },
+    initializedCondition(spec, view.initStatuses, view.statuses, phase),
+    ready,
+    containersReady,
+  ];
+  const status: PodStatus = {
+    phase,
+    conditions: withTransitionTimes(bare, previous?.conditions, now),
+    hostIP: view.hostIP,
+    ...(view.podIP ? { podIP: view.podIP, podIPs: [{ ip: view.podIP }] } : {}),
+    ...(view.startTime ? { startTime: view.startTime } : {}),
+    // Copies: the runners keep mutating their own status objects.
+    ...(view.initStatuses.length > 0 ? { initContainerStatuses: view.initStatuses.map(deepClone) } : {}),
+    containerStatuses: view.statuses.map(deepClone),
+    qosClass: view.qosClass,
+  };
+  return status;
+}
+
+/**
+ * The status to PUT: the kubelet's fields replace the API's, while conditions other
+ * components own (PodScheduled, DisruptionTarget, readiness gates) are kept after them.
+ */
+export function mergePodStatus(api: PodStatus | undefined, mine: PodStatus): PodStatus {
+  const others = (api?.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type));
+  const merged: PodStatus = { ...mine, conditions: [...(mine.conditions ?? []), ...others] };
+  if (api?.nominatedNodeName) merged.nominatedNodeName = api.nominatedNodeName;
+  return merged;
+}
+
+/** Whether the API's status already says what the kubelet would write. */
+export function statusUpToDate(api: PodStatus | undefined, mine: PodStatus): boolean {
+  return deepEqual(mergePodStatus(api, mine), api ?? {});
+}

@@ -1,0 +1,45 @@
+import type { ApiResult } from '../api/status';
+import type { Pod, PodStatus } from '../api/types';
+import { deepEqual } from '../util/clone';
+import type { KubeletRuntime } from './kubelet-runtime';
+import { mergePodStatus, statusUpToDate } from './pod-status';
+
+/**
+ * The kubelet's status manager for one pod: merges the kubelet's fields into the pod as last
+ * seen and PUTs status guarded by resourceVersion; on a conflict it GETs the pod and tries
+ * once more. Nothing is sent when the API already says the same.
+ */
+export class StatusWriter {
+  /** The kubelet-owned status last written (or found already in place). */
+  lastWritten: PodStatus | undefined;
+
+  constructor(
+    private readonly rt: KubeletRuntime,
+    private readonly uid: string,
+  ) {}
+
+  /** Returns the stored pod when a write happened. */
+  write(current: Pod, desired: PodStatus, opId: number | undefined): Pod | undefined {
+    if (statusUpToDate(current.status, desired)) {
+      this.lastWritten = desired;
+      return undefined;
+    }
+    const ctx = this.rt.ctx(opId);
+    let base: Pod | undefined = current;
+    let stored: Pod | undefined;
+    for (let attempt = 0; attempt < 2 && base; attempt++) {
+      const merged = mergePodStatus(base.status, desired);
+      if (deepEqual(merged, base.status)) break;
+      const res: ApiResult<Pod> = this.rt.api.update<Pod>(ctx, 'pods', { ...base, status: merged }, 'status');
+      if (res.ok) {
+        stored = res.value;
+        break;
+      }
+      if (res.status.code !== 409) return undefined;
+      const got: ApiResult<Pod> = this.rt.api.get<Pod>(ctx, 'pods', base.metadata.namespace, base.metadata.name);
+      base = got.ok && got.value.metadata.uid === this.uid ? got.value : undefined;
+    }
+    this.lastWritten = desired;
+    return stored;
+  }
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../sim/rng';
+import { makeNode, makePod } from '../testing/builders';
+import { SchedulerCache } from './cache';
+import { NodeTree } from './node-tree';
+import { newPodInfo } from './pod-info';
+
+describe('SchedulerCache', () => {
+  it('accounts assumed pods at once, keeps them through confirmation, forgets failed ones', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1', { cpu: '4', memory: '8Gi' }));
+    const p = makePod('p', { cpu: '1', memory: '1Gi' });
+    cache.assumePod(newPodInfo(p), 'n1');
+    const n1 = cache.get('n1')!;
+    expect([n1.requestedMilliCPU, n1.requestedMemory, n1.podCount]).toEqual([1000, 2 ** 30, 1]);
+    expect(cache.isAssumed('default/p')).toBe(true);
+    cache.addOrUpdatePod({ ...p, spec: { ...p.spec, nodeName: 'n1' } });
+    expect(cache.isAssumed('default/p')).toBe(false);
+    expect(n1.requestedMilliCPU).toBe(1000);
+    cache.forgetPod('default/p');
+    expect(n1.podCount).toBe(1);
+    cache.assumePod(newPodInfo(makePod('q', { cpu: '1' })), 'n1');
+    cache.forgetPod('default/q');
+    expect([n1.requestedMilliCPU, n1.podCount]).toEqual([1000, 1]);
+  });
+
+  it('terminal pods release their resources', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1'));
+    const p = makePod('p', { cpu: '1', nodeName: 'n1' });
+    cache.addOrUpdatePod(p);
+    cache.addOrUpdatePod({ ...p, status: { phase: 'Succeeded' } });
+    expect(cache.get('n1')!.requestedMilliCPU).toBe(0);
+  });
+
+  it('keeps pods of a deleted node on a ghost until they go, and leaves it out of the node list', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1'));
+    cache.addOrUpdateNode(makeNode('n2'));
+    cache.addOrUpdatePod(makePod('p', { cpu: '1', nodeName: 'n1' }));
+    cache.removeNode('n1');
+    expect(cache.nodeList().map((n) => n.name)).toEqual(['n2']);
+    expect(cache.get('n1')).toBeUndefined();
+    cache.addOrUpdateNode(makeNode('n1'));
+    expect(cache.get('n1')!.requestedMilliCPU).toBe(1000);
+  });
+
+  it('counts images across nodes', () => {
+    const cache = new SchedulerCache();
+    const img = { names: ['nginx:1.27'], sizeBytes: 100 };
+    cache.addOrUpdateNode(makeNode('a', { images: [img] }));
+    cache.addOrUpdateNode(makeNode('b', { images: [img] }));
+    expect(cache.imageNumNodes('nginx:1.27')).toBe(2);
+    cache.addOrUpdateNode(makeNode('b'));
+    expect(cache.imageNumNodes('nginx:1.27')).toBe(1);
+  });
+
+  it('selector counts kept incrementally equal counts rebuilt from scratch (seeded churn)', () => {
+    const rng = new Rng(42);
+    const cache = new SchedulerCache();
+    for (let i = 0; i < 8; i++) cache.addOrUpdateNode(makeNode(`n${i}`));
+    const sel = { matchLabels: { app: 'web' } };
+    const counts = cache.selectorCounts.get('default', sel);
+    const live = new Map<string, { node: string; web: boolean }>();
+    for (let step = 0; step < 400; step++) {
+      const name = `p${rng.int(60)}`;
+      if (live.has(name) && rng.int(3) === 0) {
+        cache.removePod(`default/${name}`);
+        live.delete(name);
+      } else {
+        const node = `n${rng.int(8)}`;
+        const web = rng.int(2) === 0;
+        cache.addOrUpdatePod(makePod(name, { nodeName: node, labels: web ? { app: 'web' } : { app: 'db' } }));
+        live.set(name, { node, web });
+      }
+    }
+    const fresh = new SchedulerCache();
+    for (let i = 0; i < 8; i++) fresh.addOrUpdateNode(makeNode(`n${i}`));
+    for (const [name, { node, web }] of live) fresh.addOrUpdatePod(makePod(name, { nodeName: node, labels: web ? { app: 'web' } : { app: 'db' } }));
+    const rebuilt = fresh.selectorCounts.get('default', sel);
+    for (let i = 0; i < 8; i++) expect(counts.count(cache.get(`n${i}`)!)).toBe(rebuilt.count(fresh.get(`n${i}`)!));
+  });
+});
+
+describe('NodeTree', () => {
+  const zoned = (name: string, zone?: string) => makeNode(name, { labels: zone ? { 'topology.kubernetes.io/zone': zone } : {} });
+  it('lists nodes round-robin across zones', () => {
+    const t = new NodeTree();
+    for (const [n, z] of [['a1', 'a'], ['a2', 'a'], ['a3', 'a'], ['b1', 'b'], ['c1', 'c'], ['c2', 'c']] as const) t.add(zoned(n, z));
+    expect(t.list()).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+    t.remove('b1');
+    expect(t.list()).toEqual(['a1', 'c1', 'a2', 'c2', 'a3']);
+  });
+
+  it('moves a node whose zone label changes', () => {
+    const t = new NodeTree();
+    t.add(zoned('x', 'a'));
+    t.add(zoned('y', 'a'));
+    t.add(zoned('x', 'b'));
+    expect(t.list()).toEqual(['y', 'x']);
+    expect(t.size).toBe(2);
+  });
+});

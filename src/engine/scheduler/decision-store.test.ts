@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DecisionStore, materialize, type CompactDecision } from './decision-store';
+import { buildDecision, FULL_DETAIL_NODES } from './decision-builder';
+import { CycleState } from './framework/cycle-state';
+import { unschedulable } from './framework/status';
+import { prioritizeNodes, ScoreBuffers } from './prioritize';
+import { makeNode, makePod } from './testing/builders';
+import { Fixture } from './testing/fixture';
+
+function compact(name: string): CompactDecision {
+  return {
+    head: { namespace: 'default', pod: name, podUid: name, attempt: 1, tMs: 0, result: 'Scheduled', node: 'n1', nodesTotal: 1, nodesFiltered: 1, truncated: false },
+    filterPlugins: ['NodeResourcesFit'],
+    skippedFilters: new Set(),
+    scorePlugins: [],
+    scoreWeights: [],
+    nodes: ['n1'],
+    verdicts: [null],
+    scores: new Uint8Array(0),
+    scored: new Uint8Array(1),
+    reasons: [],
+  };
+}
+
+function decide(f: Fixture, podName: string) {
+  const pod = makePod(podName, { cpu: '1' });
+  const { state, outcome, pod: pi } = f.filter(pod);
+  const score = outcome.feasible.length > 1 ? prioritizeNodes(f.fw, state, pi, outcome.feasible, new ScoreBuffers()) : undefined;
+  if (score && !('totals' in score)) throw new Error(score.message());
+  const allNodes = f.cache.nodeList();
+  return materialize(buildDecision({
+    head: { namespace: 'default', pod: podName, podUid: '', attempt: 1, tMs: 0, result: 'Scheduled', nodesTotal: allNodes.length, nodesFiltered: outcome.evaluatedCount },
+    fw: f.fw, state: state ?? new CycleState(undefined), allNodes, filter: outcome, score,
+  }));
+}
+
+describe('DecisionStore', () => {
+  it('keeps the latest decision per pod, bounded, oldest dropped first', () => {
+    const store = new DecisionStore(2);
+    store.put('default/a', compact('a'));
+    store.put('default/b', compact('b'));
+    store.put('default/a', compact('a'));
+    store.put('default/c', compact('c'));
+    expect(store.size).toBe(2);
+    expect(store.get('default/b')).toBeUndefined();
+    expect(store.get('default/a')?.pod).toBe('a');
+    store.delete('default/a');
+    expect(store.get('default/a')).toBeUndefined();
+  });
+
+  it('small clusters: every node with its verdicts and per-plugin scores', () => {
+    const f = new Fixture().nodes(makeNode('a'), makeNode('b'), makeNode('tiny', { cpu: '500m' }));
+    const d = decide(f, 'p');
+    expect(d.truncated).toBe(false);
+    expect(d.evaluations.map((e) => [e.node, e.feasible])).toEqual([['a', true], ['b', true], ['tiny', false]]);
+    const tiny = d.evaluations.find((e) => e.node === 'tiny')!;
+    expect(tiny.filters.map((v) => `${v.plugin}:${v.code}`)).toEqual([
+      'NodeUnschedulable:Success', 'NodeName:Success', 'TaintToleration:Success', 'NodeAffinity:Skip', 'NodePorts:Skip',
+      'NodeResourcesFit:UnschedulableAndUnresolvable',
+    ]);
+    expect(tiny.filters.at(-1)?.reason).toBe('Insufficient cpu');
+    const a = d.evaluations.find((e) => e.node === 'a')!;
+    expect(a.totalScore).toBe(a.scores!.reduce((s, x) => s + x.score * x.weight, 0));
+    expect(d.reasons).toEqual([{ reason: 'Insufficient cpu', count: 1 }]);
+  });
+
+  it(`large clusters (> ${FULL_DETAIL_NODES} nodes): top-scored nodes, a sample of rejected ones and the histogram`, () => {
+    const f = new Fixture();
+    for (let i = 0; i < 300; i++) f.nodes(makeNode(`n${i}`, { cpu: i % 3 === 0 ? '500m' : '4' }));
+    const d = decide(f, 'p');
+    expect(d.truncated).toBe(true);
+    expect(d.nodesFiltered).toBeLessThan(300);
+    expect(d.evaluations.filter((e) => e.feasible)).toHaveLength(10);
+    expect(d.evaluations.filter((e) => !e.feasible).length).toBeLessThanOrEqual(10);
+    const totals = d.evaluations.filter((e) => e.feasible).map((e) => e.totalScore!);
+    expect([...totals].sort((x, y) => y - x)).toEqual(totals);
+    expect(d.reasons?.[0]?.reason).toBe('Insufficient cpu');
+  });
+
+  it('a PreFilter-narrowed node shows the narrowing verdict', () => {
+    const d = materialize({ ...compact('x'), nodes: ['n2'], verdicts: [unschedulable('x').withPlugin('Other')], scored: new Uint8Array(1) });
+    expect(d.evaluations[0]!.filters.at(-1)).toEqual({ plugin: 'Other', code: 'Unschedulable', reason: 'x' });
+  });
+});

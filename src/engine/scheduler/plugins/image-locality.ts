@@ -1,0 +1,47 @@
+import type { SchedulerCache } from '../cache/cache';
+import type { NodeInfo } from '../cache/node-info';
+import type { PodInfo } from '../cache/pod-info';
+import { StateKey } from '../framework/cycle-state';
+import type { FrameworkHandle, PreScorePlugin, ScorePlugin } from '../framework/interfaces';
+import { MAX_NODE_SCORE, PluginName } from './names';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+/** Whether any of the pod's images is on any node: if not, every score is 0 and Score can return early. */
+const ANY_IMAGE_PRESENT = new StateKey<boolean>('ImageLocality/anyPresent');
+
+/** upstream calculatePriority: clamp the summed image score into [23MB, 1000MB × containers] and scale. */
+export function imagePriority(sumScores: number, numContainers: number): number {
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * numContainers;
+  const clamped = Math.min(Math.max(sumScores, MIN_THRESHOLD), maxThreshold);
+  if (maxThreshold <= MIN_THRESHOLD) return 0;
+  return Math.trunc((MAX_NODE_SCORE * (clamped - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+}
+
+/** Image size on the node scaled by the share of nodes that have it (spread discount). */
+export function imageLocalityScore(cache: SchedulerCache, pod: PodInfo, node: NodeInfo): number {
+  const total = cache.nodeCount;
+  let sum = 0;
+  for (const image of pod.images) {
+    const size = node.imageSizes.get(image);
+    if (size !== undefined && total > 0) sum += Math.trunc(size * (cache.imageNumNodes(image) / total));
+  }
+  return imagePriority(sum, pod.images.length);
+}
+
+/** Score (weight 1): prefer nodes that already hold the pod's images. */
+export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & ScorePlugin {
+  return {
+    name: PluginName.ImageLocality,
+    preScore(state, pod) {
+      state.write(ANY_IMAGE_PRESENT, pod.images.some((i) => handle.cache.imageNumNodes(i) > 0));
+      return null;
+    },
+    score(state, pod, node) {
+      if (!state.read(ANY_IMAGE_PRESENT)) return 0;
+      return imageLocalityScore(handle.cache, pod, node);
+    },
+  } satisfies PreScorePlugin & ScorePlugin;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { newPodInfo } from '../cache/pod-info';
+import { CycleState } from '../framework/cycle-state';
+import { Code } from '../framework/status';
+import { makeNode, makePod } from '../testing/builders';
+import { Fixture } from '../testing/fixture';
+import { ERR_REASON_UNSCHEDULABLE, newNodeUnschedulable } from './node-unschedulable';
+import { ERR_REASON_NODE_NAME, newNodeName } from './node-name';
+
+describe('NodeUnschedulable', () => {
+  const cases = [
+    { name: 'schedulable node', unschedulable: false, tolerations: undefined, want: null },
+    { name: 'cordoned node', unschedulable: true, tolerations: undefined, want: ERR_REASON_UNSCHEDULABLE },
+    { name: 'cordoned, pod tolerates unschedulable', unschedulable: true, tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' as const, effect: 'NoSchedule' as const }], want: null },
+    { name: 'cordoned, toleration for everything', unschedulable: true, tolerations: [{ operator: 'Exists' as const }], want: null },
+    { name: 'cordoned, toleration with another effect', unschedulable: true, tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists' as const, effect: 'NoExecute' as const }], want: ERR_REASON_UNSCHEDULABLE },
+  ];
+  it.each(cases)('$name', ({ unschedulable, tolerations, want }) => {
+    const f = new Fixture().nodes(makeNode('n1', { unschedulable }));
+    const s = newNodeUnschedulable().filter(new CycleState(undefined), newPodInfo(makePod('p', { tolerations })), f.node('n1'));
+    expect(s?.message() ?? null).toBe(want);
+    if (s) expect(s.code).toBe(Code.UnschedulableAndUnresolvable);
+  });
+});
+
+describe('NodeName', () => {
+  it.each([
+    { nodeName: undefined, want: null },
+    { nodeName: 'n1', want: null },
+    { nodeName: 'n2', want: ERR_REASON_NODE_NAME },
+  ])('spec.nodeName=$nodeName on n1', ({ nodeName, want }) => {
+    const f = new Fixture().nodes(makeNode('n1'));
+    const pod = makePod('p');
+    if (nodeName) pod.spec.nodeName = nodeName;
+    expect(newNodeName().filter(new CycleState(undefined), newPodInfo(pod), f.node('n1'))?.message() ?? null).toBe(want);
+  });
+});

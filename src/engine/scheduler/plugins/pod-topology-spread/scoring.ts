@@ -1,0 +1,103 @@
+import type { NodeInfo } from '../../cache/node-info';
+import type { PodInfo } from '../../cache/pod-info';
+import type { SelectorCounts } from '../../cache/selector-counts';
+import { StateKey, type CycleState } from '../../framework/cycle-state';
+import type { FrameworkHandle } from '../../framework/interfaces';
+import { SKIP, type Result } from '../../framework/status';
+import { podMatchesNodeSelectorAndAffinity } from '../helpers/node-selector';
+import { MAX_NODE_SCORE } from '../names';
+import { defaultConstraints, hasAllTopologyKeys, LABEL_HOSTNAME, podConstraints, type Constraint } from './common';
+
+interface ScoreState {
+  readonly constraints: readonly Constraint[];
+  readonly counters: readonly (SelectorCounts | undefined)[];
+  /** Per constraint (not hostname): topology value → matching pods in the domain. */
+  readonly domainCounts: readonly Map<string, number>[];
+  readonly weights: readonly number[];
+  readonly ignored: ReadonlySet<string>;
+}
+
+const SCORE_STATE = new StateKey<ScoreState>('PodTopologySpread/preScore');
+
+/** upstream topologyNormalizingWeight: log(domains + 2). */
+function normalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/**
+ * PreScore: the pod's ScheduleAnyway constraints (or the system defaults, whose selector
+ * comes from the Services / ReplicaSet / StatefulSet selecting the pod), and the matching
+ * pod counts per domain over every node the pod's node affinity admits.
+ */
+export function preScoreSpread(handle: FrameworkHandle, state: CycleState, pod: PodInfo, filtered: readonly NodeInfo[]): Result {
+  const own = (pod.pod.spec.topologySpreadConstraints ?? []).length > 0;
+  const constraints = own ? podConstraints(pod.pod, 'ScheduleAnyway') : defaultConstraints(pod.pod, handle.listers, 'ScheduleAnyway');
+  if (constraints.length === 0 || filtered.length === 0) return SKIP;
+  const requireAll = own;
+  const ignored = new Set<string>();
+  const domainCounts = constraints.map(() => new Map<string, number>());
+  // Domains among the candidates; a node without the key counts as the "" domain, as upstream.
+  const domains = constraints.map(() => new Set<string>());
+  for (const node of filtered) {
+    if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) {
+      ignored.add(node.name);
+      continue;
+    }
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const value = node.labels[c.topologyKey];
+      domains[i]!.add(value ?? '');
+      // Nodes without the key score nothing for it, so only labelled domains need counts.
+      if (value !== undefined) domainCounts[i]!.set(value, 0);
+    });
+  }
+  const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored.size : domains[i]!.size));
+  const counters = constraints.map((c) => (c.selector ? handle.cache.selectorCounts.get(pod.namespace, c.selector) : undefined));
+  if (domainCounts.some((m) => m.size > 0)) {
+    for (const node of handle.cache.nodeList()) {
+      if (!podMatchesNodeSelectorAndAffinity(pod.pod, node.labels, node.name)) continue;
+      if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) continue;
+      for (let i = 0; i < constraints.length; i++) {
+        const m = domainCounts[i]!;
+        const value = node.labels[constraints[i]!.topologyKey];
+        if (m.size === 0 || value === undefined || !m.has(value)) continue;
+        m.set(value, m.get(value)! + (counters[i]?.count(node) ?? 0));
+      }
+    }
+  }
+  state.write(SCORE_STATE, { constraints, counters, domainCounts, weights, ignored });
+  return null;
+}
+
+/** Score: Σ (matching pods in the node's domain × domain weight + maxSkew − 1); fewer is better. */
+export function scoreSpread(state: CycleState, node: NodeInfo): number {
+  const s = state.read(SCORE_STATE);
+  if (!s || s.ignored.has(node.name)) return 0;
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i]!;
+    const value = node.labels[c.topologyKey];
+    if (value === undefined) continue;
+    const cnt = c.topologyKey === LABEL_HOSTNAME ? (s.counters[i]?.count(node) ?? 0) : (s.domainCounts[i]!.get(value) ?? 0);
+    score += cnt * s.weights[i]! + (c.maxSkew - 1);
+  }
+  return Math.round(score);
+}
+
+/** NormalizeScore: MaxNodeScore × (max + min − score) / max; ignored nodes get 0. */
+export function normalizeSpread(state: CycleState, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void {
+  const s = state.read(SCORE_STATE);
+  if (!s) return;
+  let min = Infinity;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    if (s.ignored.has(nodes[i]!.name)) continue;
+    min = Math.min(min, scores[i]!);
+    max = Math.max(max, scores[i]!);
+  }
+  for (let i = 0; i < n; i++) {
+    if (s.ignored.has(nodes[i]!.name)) scores[i] = 0;
+    else if (max === 0) scores[i] = MAX_NODE_SCORE;
+    else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
+  }
+}

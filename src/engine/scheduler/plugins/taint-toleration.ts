@@ -1,0 +1,56 @@
+import type { Taint, Toleration } from '../../api/types';
+import { StateKey } from '../framework/cycle-state';
+import type { FilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/interfaces';
+import { unresolvable, type Status } from '../framework/status';
+import { defaultNormalizeScore } from './helpers/normalize';
+import { findUntoleratedTaint, tolerationsTolerateTaint } from './helpers/tolerations';
+import { PluginName } from './names';
+
+export function untoleratedTaintReason(taint: Taint): string {
+  return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+}
+
+const PREFER_TOLERATIONS = new StateKey<readonly Toleration[]>('TaintToleration/preScore');
+/** Distinct taints seen are few; cap the status cache anyway. */
+const MAX_CACHED_STATUSES = 1024;
+
+/**
+ * Filter: every NoSchedule / NoExecute taint must be tolerated. Score: fewer untolerated
+ * PreferNoSchedule taints is better (normalized in reverse).
+ */
+export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
+  const statuses = new Map<string, Status>();
+  const rejection = (taint: Taint): Status => {
+    const reason = untoleratedTaintReason(taint);
+    let s = statuses.get(reason);
+    if (!s) {
+      s = unresolvable(reason);
+      if (statuses.size < MAX_CACHED_STATUSES) statuses.set(reason, s);
+    }
+    return s;
+  };
+  return {
+    name: PluginName.TaintToleration,
+    filter(_state, pod, node) {
+      if (node.filterTaintCount === 0) return null;
+      const taint = findUntoleratedTaint(node.filterTaints, pod.pod.spec.tolerations);
+      return taint ? rejection(taint) : null;
+    },
+    preScore(state, pod) {
+      const all = pod.pod.spec.tolerations;
+      state.write(PREFER_TOLERATIONS, all ? all.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : []);
+      return null;
+    },
+    score(state, _pod, node) {
+      if (node.preferNoScheduleTaintCount === 0) return 0;
+      const taints = node.preferNoScheduleTaints;
+      const tolerations = state.read(PREFER_TOLERATIONS);
+      let count = 0;
+      for (const t of taints) if (!tolerationsTolerateTaint(tolerations, t)) count++;
+      return count;
+    },
+    normalizeScore(_state, _pod, _nodes, scores, n) {
+      defaultNormalizeScore(scores, n, true);
+    },
+  } satisfies FilterPlugin & PreScorePlugin & ScorePlugin;
+}

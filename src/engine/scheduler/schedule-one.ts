@@ -1,0 +1,130 @@
+import type { ApiServer, RequestContext } from '../api/apiserver';
+import type { Pod } from '../api/types';
+import type { EventRecorder } from '../client/event-recorder';
+import { InteractionKind } from '../log/interaction-log';
+import type { SimEnv } from '../sim/env';
+import type { SchedulerCache } from './cache/cache';
+import type { NodeInfo } from './cache/node-info';
+import type { DecisionHead, DecisionStore } from './decision-store';
+import { buildDecision } from './decision-builder';
+import { findNodesThatFitPod, newDiagnosis, type FilterOutcome } from './find-nodes';
+import { fitErrorMessage } from './fit-error';
+import { CycleState } from './framework/cycle-state';
+import type { Framework } from './framework/framework';
+import type { PostFilterOutcome, QueuedPodInfo } from './framework/interfaces';
+import type { PreemptionRecord } from './decisions';
+import type { Nominator } from './nominator';
+import { prioritizeNodes, selectHost, type ScoreBuffers, type ScoreOutcome } from './prioritize';
+import { recordFailure, type FailureKind } from './failure';
+import type { SchedulingQueue } from './queue/scheduling-queue';
+
+/** What one scheduling cycle works with: the scheduler's state, by reference. */
+export interface SchedulerCore {
+  readonly env: SimEnv;
+  readonly api: ApiServer;
+  readonly id: string;
+  readonly fw: Framework;
+  readonly cache: SchedulerCache;
+  readonly queue: SchedulingQueue;
+  readonly nominator: Nominator;
+  readonly decisions: DecisionStore;
+  readonly recorder: EventRecorder;
+  readonly buffers: ScoreBuffers;
+  nextStartNodeIndex: number;
+  /** The pod as the informer last delivered it. */
+  currentPod(key: string): Pod | undefined;
+  ctxFor(opId: number | undefined): RequestContext;
+}
+
+/** upstream ErrNoNodesAvailable: reported as unschedulable; any node event retries the pod. */
+export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
+
+type Head = Omit<DecisionHead, 'truncated' | 'result' | 'node' | 'message' | 'nodesFiltered'>;
+
+function head(core: SchedulerCore, q: QueuedPodInfo): Head {
+  const pi = q.podInfo;
+  return { namespace: pi.namespace, pod: pi.name, podUid: pi.uid, attempt: q.attempts, tMs: core.env.now(), nodesTotal: core.cache.nodeCount };
+}
+
+function logCycle(core: SchedulerCore, q: QueuedPodInfo, label: string): void {
+  const pi = q.podInfo;
+  core.env.log.append({ kind: InteractionKind.Schedule, from: core.id, to: core.id, label, opId: q.opId, ref: { kind: 'Pod', namespace: pi.namespace, name: pi.name } });
+}
+
+function fail(core: SchedulerCore, q: QueuedPodInfo, kind: FailureKind, message: string, filter: FilterOutcome, post?: PostFilterOutcome): void {
+  const allNodes = core.cache.nodeList();
+  const nominatedNode = post?.nominatedNodeName;
+  const preemption: PreemptionRecord | undefined = post && {
+    ...(nominatedNode ? { nominatedNode } : {}),
+    victims: post.victims ?? [],
+    message: filter.diagnosis.postFilterMsg,
+  };
+  core.decisions.put(q.key, buildDecision({
+    head: { ...head(core, q), result: kind === 'Unschedulable' ? 'Unschedulable' : 'Error', message, nodesFiltered: filter.evaluatedCount, ...(preemption ? { preemption } : {}) },
+    fw: core.fw, state: new CycleState(q.opId), allNodes, filter, score: undefined,
+  }));
+  logCycle(core, q, `unschedulable ${q.podInfo.name}`);
+  recordFailure(core, q, kind, message, nominatedNode);
+  core.queue.addUnschedulable(q, filter.diagnosis.unschedulablePlugins, kind === 'Error');
+}
+
+/** One scheduling cycle and its binding cycle, synchronously (upstream ScheduleOne). */
+export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
+  const current = core.currentPod(q.key);
+  if (!current || current.spec.nodeName || current.metadata.deletionTimestamp) return;
+  const pod = q.podInfo;
+  const state = new CycleState(q.opId);
+  const allNodes = core.cache.nodeList();
+  if (allNodes.length === 0) return fail(core, q, 'Unschedulable', NO_NODES_AVAILABLE, { feasible: [], diagnosis: newDiagnosis(0), processed: 0, evaluatedCount: 0 });
+  const filter = findNodesThatFitPod({ fw: core.fw, cache: core.cache, nominator: core.nominator, startIndex: core.nextStartNodeIndex }, state, pod);
+  if (allNodes.length > 0) core.nextStartNodeIndex = (core.nextStartNodeIndex + filter.processed) % allNodes.length;
+  if (filter.error) return fail(core, q, 'Error', filter.error.message(), filter);
+  if (filter.feasible.length === 0) {
+    const post = core.fw.runPostFilterPlugins(state, pod, filter.diagnosis);
+    filter.diagnosis.postFilterMsg = post.status?.message() ?? '';
+    return fail(core, q, 'Unschedulable', fitErrorMessage(filter.diagnosis), filter, post);
+  }
+  let score: ScoreOutcome | undefined;
+  let chosen: NodeInfo = filter.feasible[0]!;
+  if (filter.feasible.length > 1) {
+    const scored = prioritizeNodes(core.fw, state, pod, filter.feasible, core.buffers);
+    if (!('totals' in scored)) return fail(core, q, 'Error', scored.message(), filter);
+    score = scored;
+    chosen = filter.feasible[selectHost(scored.totals, filter.feasible.length, core.env.rng)]!;
+  }
+  const decision = buildDecision({
+    head: { ...head(core, q), result: 'Scheduled', node: chosen.name, nodesFiltered: filter.evaluatedCount },
+    fw: core.fw, state, allNodes, filter, score,
+  });
+  assumeAndBind(core, q, state, chosen.name, decision);
+}
+
+function assumeAndBind(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, node: string, decision: ReturnType<typeof buildDecision>): void {
+  const pod = q.podInfo;
+  core.cache.assumePod(pod, node);
+  const reserve = core.fw.runReservePlugins(state, pod, node);
+  if (reserve !== null) {
+    core.fw.runUnreservePlugins(state, pod, node);
+    core.cache.forgetPod(pod.key);
+    core.decisions.put(q.key, { ...decision, head: { ...decision.head, result: 'Error', node: undefined, message: reserve.message() } });
+    recordFailure(core, q, 'Error', reserve.message());
+    core.queue.addUnschedulable(q, new Set(), true);
+    return;
+  }
+  logCycle(core, q, `schedule ${pod.name} → ${node}`);
+  core.decisions.put(q.key, decision);
+  const bound = core.fw.runBindPlugins(state, pod, node);
+  if (bound === null) {
+    core.nominator.delete(pod.key);
+    core.recorder.record(core.ctxFor(q.opId), pod.pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node}`);
+    return;
+  }
+  core.fw.runUnreservePlugins(state, pod, node);
+  core.cache.forgetPod(pod.key);
+  const message = `binding rejected: running Bind plugin "${bound.plugin}": ${bound.message()}`;
+  core.decisions.put(q.key, { ...decision, head: { ...decision.head, result: 'Error', node: undefined, message } });
+  const latest = core.currentPod(q.key);
+  if (!latest || latest.spec.nodeName) return;
+  recordFailure(core, q, 'Error', message);
+  core.queue.addUnschedulable(q, new Set(), true);
+}
