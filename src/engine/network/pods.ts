@@ -1,0 +1,117 @@
+import type { ApiServer } from '../api/apiserver';
+import type { Pod } from '../api/types';
+import { Component } from '../client/component';
+import type { SimEnv } from '../sim/env';
+import type { Peer } from './network-policy';
+
+export function podKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+const keys = new WeakMap<Pod, string>();
+
+/** `ns/name`, remembered per (immutable) pod object. */
+export function keyOf(pod: Pod): string {
+  let k = keys.get(pod);
+  if (k === undefined) keys.set(pod, (k = podKey(pod.metadata.namespace ?? 'default', pod.metadata.name)));
+  return k;
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
+export function isPodRunning(pod: Pod): boolean {
+  return pod.status?.phase === 'Running';
+}
+
+/** The pod as a NetworkPolicy peer. */
+export function podPeer(pod: Pod): Peer {
+  return {
+    kind: 'pod',
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    labels: pod.metadata.labels ?? {},
+    ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
+    ports: pod.spec.containers.flatMap((c) => c.ports ?? []),
+  };
+}
+
+export type PodRole = (pod: Pod) => boolean;
+
+/**
+ * The pod network's view of pods (what the CNI and the node agents know): by name, by IP,
+ * by node, and by role (collector agents, ingress controllers…), kept by one pod informer.
+ * Each role index is updated per pod change, so asking "the agents on worker-2" is cheap.
+ */
+export class PodDirectory extends Component {
+  private readonly byKey = new Map<string, Pod>();
+  private readonly byIp = new Map<string, Pod>();
+  private readonly byNode = new Map<string, Map<string, Pod>>();
+  private readonly byRole = new Map<string, Map<string, Pod>>();
+  /** Bumped on every pod change. */
+  version = 0;
+
+  constructor(env: SimEnv, api: ApiServer, private readonly roles: Readonly<Record<string, PodRole>>, id = 'pod-network') {
+    super(env, api, id);
+    for (const r of Object.keys(roles)) this.byRole.set(r, new Map());
+  }
+
+  protected onStart(): void {
+    this.informer<Pod>('pods').on({
+      add: (p) => this.put(undefined, p),
+      update: (o, p) => this.put(o, p),
+      delete: (p) => this.put(p, undefined),
+    });
+  }
+
+  private put(old: Pod | undefined, pod: Pod | undefined): void {
+    this.version++;
+    const key = keyOf((pod ?? old)!);
+    if (old) {
+      this.byKey.delete(key);
+      const ip = old.status?.podIP;
+      if (ip && !old.spec.hostNetwork && this.byIp.get(ip) === old) this.byIp.delete(ip);
+      if (old.spec.nodeName) this.byNode.get(old.spec.nodeName)?.delete(key);
+      for (const m of this.byRole.values()) m.delete(key);
+    }
+    if (!pod) return;
+    this.byKey.set(key, pod);
+    const ip = pod.status?.podIP;
+    if (ip && !pod.spec.hostNetwork) this.byIp.set(ip, pod);
+    const node = pod.spec.nodeName;
+    if (node) {
+      let m = this.byNode.get(node);
+      if (!m) this.byNode.set(node, (m = new Map()));
+      m.set(key, pod);
+    }
+    for (const [role, test] of Object.entries(this.roles)) if (test(pod)) this.byRole.get(role)!.set(key, pod);
+  }
+
+  get(namespace: string, name: string): Pod | undefined {
+    return this.byKey.get(podKey(namespace, name));
+  }
+
+  getByKey(key: string): Pod | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The pod owning a pod-network IP (host-network pods share their node's IP and are not listed). */
+  byIP(ip: string): Pod | undefined {
+    return this.byIp.get(ip);
+  }
+
+  onNode(node: string): Pod[] {
+    return [...(this.byNode.get(node)?.values() ?? [])];
+  }
+
+  /** Pods holding a role, sorted by namespace/name. */
+  withRole(role: string): Pod[] {
+    const m = this.byRole.get(role);
+    return m ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, p]) => p) : [];
+  }
+
+  all(): IterableIterator<Pod> {
+    return this.byKey.values();
+  }
+}
