@@ -74,3 +74,118 @@ describe('QUALITY.md invariants over random clusters and actions', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------- HA control plane faults
+
+type HaFault =
+  | { kind: 'killControlPlane'; index: number }
+  | { kind: 'restoreControlPlane'; index: number }
+  | { kind: 'killEtcd'; index: number }
+  | { kind: 'restoreEtcd'; index: number }
+  | { kind: 'partition'; hosts: number[] }
+  | { kind: 'heal' }
+  | { kind: 'fillDisk'; index: number }
+  | { kind: 'recoverDisk' };
+
+const haFaultArb: fc.Arbitrary<HaFault> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('killControlPlane' as const), index: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('restoreControlPlane' as const), index: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('killEtcd' as const), index: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('restoreEtcd' as const), index: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('partition' as const), hosts: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fillDisk' as const), index: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('recoverDisk' as const) }) },
+);
+
+const haScenarioArb = fc.record({
+  seed: fc.nat(1_000_000),
+  etcd: fc.constantFrom('stacked' as const, 'external' as const),
+  controlPlanes: fc.constantFrom(1 as const, 3 as const),
+  workers: fc.integer({ min: 1, max: 3 }),
+  actions: fc.array(fc.oneof({ weight: 3, arbitrary: actionArb }, { weight: 2, arbitrary: haFaultArb }), { minLength: 1, maxLength: 14 }),
+});
+
+type HaScenario = typeof haScenarioArb extends fc.Arbitrary<infer T> ? T : never;
+
+function faultCommand(cluster: Cluster, f: HaFault): string | undefined {
+  const cps = [...cluster.machines.values()].filter((m) => m.config.role === 'control-plane').map((m) => m.config.name);
+  const members = cluster.ha.etcd.members.map((m) => m.name);
+  const hosts = [...cluster.machines.keys(), ...cluster.etcdHosts.keys()];
+  const pick = (list: readonly string[], i: number): string | undefined => list[i % Math.max(list.length, 1)];
+  switch (f.kind) {
+    case 'killControlPlane': return `sandbox kill node ${pick(cps, f.index) ?? ''}`;
+    case 'restoreControlPlane': return `sandbox restore node ${pick(cps, f.index) ?? ''}`;
+    case 'killEtcd': return `sandbox kill etcd ${pick(members, f.index) ?? ''}`;
+    case 'restoreEtcd': return `sandbox restore etcd ${pick(members, f.index) ?? ''}`;
+    case 'partition': return `sandbox partition ${[...new Set(f.hosts.map((i) => pick(hosts, i)))].join(' ')}`;
+    case 'heal': return 'sandbox heal';
+    case 'fillDisk': return `sandbox fill-disk etcd ${pick(members, f.index) ?? ''}`;
+    case 'recoverDisk': return undefined;
+  }
+}
+
+/** Every fault undone: machines and members up, network whole, disks defragmented, alarms disarmed. */
+function healAll(cluster: Cluster): void {
+  for (const m of cluster.machines.values()) if (!m.alive) cluster.run(`sandbox restore node ${m.config.name}`);
+  for (const m of cluster.ha.etcd.members) if (!m.alive) cluster.run(`sandbox restore etcd ${m.name}`);
+  cluster.run('sandbox heal');
+  for (const m of cluster.ha.etcd.members) if (m.spaceExceeded) cluster.run(`sandbox defrag etcd ${m.name}`);
+  cluster.advance(3_000);
+  cluster.run('sandbox etcd alarm disarm');
+}
+
+interface HaOutcome extends Outcome {
+  uncommitted: string[];
+  leaders: string[];
+}
+
+function runHaScenario(s: HaScenario): HaOutcome {
+  const cluster = new Cluster({
+    seed: s.seed,
+    spec: { distribution: 'kubeadm', controlPlane: { nodes: s.controlPlanes, etcd: s.etcd }, nodes: [{ name: 'worker-{i}', count: s.workers, capacity: { cpu: '4', memory: '8Gi' } }] },
+    config: { freezeObjects: true },
+  }).boot();
+  const safety = watchSafety(cluster);
+  const capacity: string[] = [];
+  for (const action of s.actions) {
+    if (action.kind === 'recoverDisk') {
+      for (const m of cluster.ha.etcd.members) if (m.spaceExceeded) cluster.run(`sandbox defrag etcd ${m.name}`);
+      cluster.run('sandbox etcd alarm disarm');
+    } else {
+      const line = 'index' in action || 'hosts' in action || action.kind === 'heal' ? faultCommand(cluster, action as HaFault) : commandFor(cluster, action as Action);
+      if (line) cluster.run(line);
+    }
+    cluster.advance(action.kind === 'wait' ? action.seconds * 1000 : 2000);
+    capacity.push(...checkCapacity(cluster));
+  }
+  healAll(cluster);
+  for (const n of cluster.objects('nodes')) cluster.run(`kubectl uncordon ${n.metadata.name}`);
+  const quiet = cluster.runUntilQuiet(30 * 60_000);
+  cluster.advance(60_000);
+  cluster.runUntilQuiet(10 * 60_000);
+  safety.stop();
+  return {
+    safety: safety.violations, capacity, converged: checkConverged(cluster), daemonsets: checkDaemonSets(cluster), quiet,
+    uncommitted: cluster.ha.etcd.violations,
+    leaders: cluster.controlPlane.violations.map((v) => `t=${v.tMs}ms ${v.lock}: ${v.hosts.join(', ')}`),
+  };
+}
+
+describe('the same invariants with an HA control plane under etcd, node and network faults', () => {
+  it('hold, no write is acknowledged without a majority, and no two schedulers or controller managers lead at once', () => {
+    fc.assert(
+      fc.property(haScenarioArb, (s) => {
+        const o = runHaScenario(s);
+        expect(o.uncommitted).toEqual([]);
+        expect(o.leaders).toEqual([]);
+        expect(o.safety).toEqual([]);
+        expect(o.capacity).toEqual([]);
+        expect(o.quiet).toBe(true);
+        expect(o.daemonsets).toEqual([]);
+        expect(o.converged).toEqual([]);
+      }),
+      { numRuns: 20, seed: 20261122 },
+    );
+  });
+});

@@ -23,6 +23,8 @@ export interface ListOptions {
   labelSelector?: LabelSelector;
   /** Supported field selectors: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.* */
   fieldSelector?: Record<string, string>;
+  /** '0' = served from the watch cache (what informers list with): works while etcd has no quorum. */
+  resourceVersion?: string;
 }
 
 export interface ListResult<T extends KubeObject> {
@@ -41,8 +43,13 @@ export interface DeleteOptions {
 /** Something in front of etcd that may refuse service (quorum loss, NOSPACE): HA plugs in here. */
 export interface StorageGate {
   /** undefined = writes may proceed; otherwise the Status the API server returns. */
-  writeError(): Status | undefined;
-  readError(): Status | undefined;
+  writeError(ctx?: RequestContext): Status | undefined;
+  readError(ctx?: RequestContext): Status | undefined;
+  /**
+   * For reads served from the watch cache (an informer's list with resourceVersion=0): they
+   * need an API server that answers, not etcd. undefined = served; absent = as readError.
+   */
+  cacheReadError?(ctx?: RequestContext): Status | undefined;
 }
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -154,7 +161,7 @@ export class ApiServer {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
     const ns = r.namespaced ? (namespace ?? 'default') : undefined;
-    const gateErr = this.gate?.readError();
+    const gateErr = this.gate?.readError(ctx);
     const path = restPath(r, ns, name);
     if (gateErr) {
       this.logRequest(ctx, 'GET', path, gateErr.code, r, ns, name);
@@ -175,7 +182,8 @@ export class ApiServer {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
     const path = restPath(r, opts.namespace);
-    const gateErr = this.gate?.readError();
+    const gate = this.gate;
+    const gateErr = opts.resourceVersion === '0' && gate?.cacheReadError ? gate.cacheReadError(ctx) : gate?.readError(ctx);
     if (gateErr) {
       this.logRequest(ctx, 'GET', path, gateErr.code, r, opts.namespace, undefined);
       return fail(gateErr);
@@ -222,7 +230,7 @@ export class ApiServer {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
     const fieldSelector = opts.nodeName !== undefined ? { 'spec.nodeName': opts.nodeName } : undefined;
-    const listed = this.list<T>(ctx, resource, { namespace: opts.namespace, fieldSelector });
+    const listed = this.list<T>(ctx, resource, { namespace: opts.namespace, fieldSelector, resourceVersion: '0' });
     if (!listed.ok) return listed;
     const suffix = opts.nodeName !== undefined ? `?fieldSelector=spec.nodeName%3D${opts.nodeName}&watch=1` : '?watch=1';
     this.env.log.append({
@@ -251,7 +259,7 @@ export class ApiServer {
   }
 
   private doCreate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject): ApiResult<T> {
-    const gateErr = this.gate?.writeError();
+    const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const obj = deepClone(input) as Draft;
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = { name: '' };
@@ -305,7 +313,7 @@ export class ApiServer {
   }
 
   private doUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject, subresource: 'status' | undefined): ApiResult<T> {
-    const gateErr = this.gate?.writeError();
+    const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const name = input.metadata.name;
     const old = this.stored<KubeObject>(r, ns, name);
@@ -396,7 +404,7 @@ export class ApiServer {
   }
 
   private doDelete<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, name: string, opts: DeleteOptions): ApiResult<T> {
-    const gateErr = this.gate?.writeError();
+    const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const old = this.stored<KubeObject>(r, ns, name);
     if (!old) return fail(notFound(r, name));
@@ -469,7 +477,7 @@ export class ApiServer {
   }
 
   private doEvict(ctx: RequestContext, r: ResourceInfo, namespace: string, name: string, opts: DeleteOptions): ApiResult<Pod> {
-    const gateErr = this.gate?.writeError();
+    const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const old = this.stored<Pod>(r, namespace, name);
     if (!old) return fail(notFound(r, name));
@@ -488,7 +496,7 @@ export class ApiServer {
   }
 
   private doBind(ctx: RequestContext, r: ResourceInfo, namespace: string, podName: string, nodeName: string): ApiResult<Pod> {
-    const gateErr = this.gate?.writeError();
+    const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const old = this.stored<Pod>(r, namespace, podName);
     if (!old) return fail(notFound(r, podName));

@@ -1,6 +1,11 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
 import type { WatchEvent, WatchHandle, WatchOptions } from '../api/watch-hub';
+import type { ScheduledEvent } from '../sim/event-queue';
+
+/** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
+const RELIST_INITIAL_MS = 800;
+const RELIST_MAX_MS = 30_000;
 
 export type InformerHandler<T extends KubeObject> = {
   add?(obj: T, opId: number | undefined): void;
@@ -21,6 +26,8 @@ export class Informer<T extends KubeObject> {
   private readonly cache = new Map<string, T>();
   private readonly handlers: InformerHandler<T>[] = [];
   private handle: WatchHandle | undefined;
+  private retry: ScheduledEvent | undefined;
+  private retryDelayMs = RELIST_INITIAL_MS;
   synced = false;
 
   constructor(
@@ -35,11 +42,18 @@ export class Informer<T extends KubeObject> {
     return this;
   }
 
-  /** Lists and starts watching. Returns false if the API server refused (e.g. no quorum). */
+  /**
+   * Lists and starts watching. Returns false if no API server answered; the reflector then
+   * lists again with back-off until it succeeds or the informer is stopped.
+   */
   start(): boolean {
     if (this.handle) return true;
     const res = this.api.listAndWatch<T>(this.ctx, this.resource, this.opts, (ev) => this.onEvent(ev));
-    if (!res.ok) return false;
+    if (!res.ok) {
+      this.scheduleRelist();
+      return false;
+    }
+    this.retryDelayMs = RELIST_INITIAL_MS;
     this.handle = res.value.handle;
     const seen = new Set<string>();
     for (const obj of res.value.items) {
@@ -67,6 +81,19 @@ export class Informer<T extends KubeObject> {
     this.handle?.stop();
     this.handle = undefined;
     this.synced = false;
+    if (this.retry) this.api.env.queue.cancel(this.retry);
+    this.retry = undefined;
+    this.retryDelayMs = RELIST_INITIAL_MS;
+  }
+
+  private scheduleRelist(): void {
+    if (this.retry) return;
+    const delayMs = this.retryDelayMs;
+    this.retryDelayMs = Math.min(RELIST_MAX_MS, delayMs * 2);
+    this.retry = this.api.env.queue.after(delayMs, `${this.ctx.component}:relist ${this.resource}`, () => {
+      this.retry = undefined;
+      this.start();
+    }, true);
   }
 
   get running(): boolean {

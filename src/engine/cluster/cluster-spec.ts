@@ -51,6 +51,34 @@ export function nodePodCIDR(podCidrPrefix: string, idx: number): string {
 
 const DEFAULT_CAPACITY = { cpu: '4', memory: '8Gi', pods: 110 };
 
+/** External etcd hosts get addresses at the top of the machine network, clear of any node's. */
+const ETCD_HOST_COUNT = 3;
+
+/**
+ * The etcd hosts of an external-etcd topology (`etcd-1..3`): machines with role `etcd` that
+ * run only an etcd member; no kubelet, so they are not Kubernetes nodes. None when stacked.
+ */
+export function expandEtcdHosts(spec: ClusterSpec): NodeConfig[] {
+  if (spec.controlPlane.etcd !== 'external') return [];
+  const out: NodeConfig[] = [];
+  for (let i = 1; i <= ETCD_HOST_COUNT; i++) {
+    const name = `etcd-${i}`;
+    out.push({
+      name,
+      role: 'etcd',
+      cpuMillis: cpuMillis('2'),
+      memoryBytes: bytes('4Gi'),
+      pods: 0,
+      labels: { 'kubernetes.io/hostname': name },
+      taints: [],
+      internalIP: `172.18.255.${10 + i}`,
+      podCIDR: '',
+      distribution: spec.distribution,
+    });
+  }
+  return out;
+}
+
 /** Turns the scenario's cluster section into one NodeConfig per machine, control plane first. */
 export function expandNodes(spec: ClusterSpec): NodeConfig[] {
   const out: NodeConfig[] = [];

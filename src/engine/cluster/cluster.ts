@@ -1,19 +1,29 @@
 import { ApiServer } from '../api/apiserver';
-import { defaultApiHooks, lazyLookup } from '../api/default-hooks';
-import type { KubeObject, Pod } from '../api/types';
-import type { CommandHost, NodeOptions, Observability, ResourceUsage, SandboxActions } from '../commands/host';
+import { defaultApiHooks, lazyApi, lazyLookup } from '../api/default-hooks';
+import type { KubeObject } from '../api/types';
+import type { CommandHost, NodeOptions, SandboxActions } from '../commands/host';
 import type { CommandProcess } from '../commands/process';
 import { runCommand } from '../commands/run-command';
-import { ControllerManager } from '../controllers/controller-manager';
+import type { ControllerManager } from '../controllers/controller-manager';
+import { HaControlPlane, planControlPlane, type HostInfo } from '../ha/control-plane';
 import { Kubelet } from '../kubelet/kubelet';
-import { InteractionKind, InteractionLog, type Operation } from '../log/interaction-log';
+import { InteractionLog, type Operation } from '../log/interaction-log';
+import { NetworkingStack } from '../network';
 import type { SchedulingDecision } from '../scheduler/decisions';
-import { Scheduler } from '../scheduler/scheduler';
+import type { Scheduler } from '../scheduler/scheduler';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig, type SimEnv } from '../sim/env';
 import { EventQueue } from '../sim/event-queue';
-import { Rng } from '../sim/rng';
-import { bytes, cpuMillis } from '../util/quantity';
-import { DEFAULT_CLUSTER, expandNodes, NETWORK, type ClusterSpec } from './cluster-spec';
+import { NAME_ALPHABET, Rng } from '../sim/rng';
+import { LocalPathProvisioner } from '../storage/local-path-provisioner';
+import { defaultStorageClass, localPathRoot } from '../storage/storage-class';
+import { TRAFFIC_ROLES, TrafficStack, type TrafficConfig } from '../traffic';
+import { fnv32a } from '../util/clone';
+import { DEFAULT_CLUSTER, expandEtcdHosts, expandNodes, NETWORK, type ClusterSpec, type Distribution } from './cluster-spec';
+import { clusterObservability } from './cluster-observability';
+import { ControlPlaneProcesses } from './control-plane-processes';
+import { dataPlaneSandbox } from './data-plane-sandbox';
+import { haSandbox } from './ha-sandbox';
+import { MachineSandbox } from './machine-sandbox';
 import { Machine, type NodeConfig } from './node-config';
 import {
   bootstrapNamespaces, bootstrapPriorityClasses, controlPlaneStaticPods, coreDnsDeployment,
@@ -25,14 +35,32 @@ export interface ClusterOptions {
   seed?: number;
   files?: Record<string, string>;
   config?: Partial<EngineConfig>;
+  /** The scenario's traffic model, applied once the cluster has booted. */
+  traffic?: TrafficConfig;
 }
 
 /** Longest simulated time bootstrap may take before the scenario's clock starts. */
 const BOOT_LIMIT_MS = 180_000;
 
+/** An independent random stream per subsystem, so one subsystem's draws never shift another's names. */
+function stream(name: string, seed: number): Rng {
+  return new Rng(fnv32a(`${name}/${seed}`));
+}
+
+function hostsOf(machines: Iterable<Machine>, role?: NodeConfig['role']): HostInfo[] {
+  return [...machines].filter((m) => role === undefined || m.config.role === role).map((m) => ({ name: m.config.name, ip: m.config.internalIP }));
+}
+
+/** The add-on provisioner of the default StorageClass, named as its pod would be. */
+function localPathProvisioner(env: SimEnv, api: ApiServer, distribution: Distribution, seed: number): LocalPathProvisioner {
+  const rng = stream('local-path', seed);
+  const pod = `local-path-provisioner-${rng.string(10, NAME_ALPHABET)}-${rng.string(5, NAME_ALPHABET)}`;
+  return new LocalPathProvisioner(env, api, { root: localPathRoot(distribution), identity: `rancher.io/local-path_${pod}_${rng.uuid()}` });
+}
+
 /**
- * One simulated cluster: machines, control plane, kubelets, and the command language.
- * Deterministic: the same spec, seed and commands at the same times give the same log.
+ * One simulated cluster: machines, control plane, kubelets, data plane, and the command
+ * language. Deterministic: the same spec, seed and commands at the same times give the same log.
  */
 export class Cluster implements CommandHost {
   readonly env: SimEnv;
@@ -42,27 +70,76 @@ export class Cluster implements CommandHost {
   readonly rng: Rng;
   readonly spec: ClusterSpec;
   readonly files: Map<string, string>;
+  /** Machines that are Kubernetes nodes (control plane and workers). */
   readonly machines = new Map<string, Machine>();
+  /** External etcd hosts: machines running only an etcd member (not Kubernetes nodes). */
+  readonly etcdHosts = new Map<string, Machine>();
   readonly kubelets = new Map<string, Kubelet>();
-  readonly scheduler: Scheduler;
-  readonly controllerManager: ControllerManager;
+  /** etcd as a Raft group, the API servers' view of it, and the load balancer in front of them. */
+  readonly ha: HaControlPlane;
+  /** kube-scheduler and kube-controller-manager on every control-plane node, leader-elected. */
+  readonly controlPlane: ControlPlaneProcesses;
+  readonly network: NetworkingStack;
+  readonly traffic: TrafficStack;
+  /** The default StorageClass's provisioner (an add-on, like k3s's local-path-provisioner). */
+  readonly provisioner: LocalPathProvisioner;
+  readonly sandbox: SandboxActions;
+  readonly observability = clusterObservability(this);
   /** Simulated time at which the scenario's clock reads 0 (bootstrap done). */
   startMs = 0;
   private booted = false;
 
-  constructor(opts: ClusterOptions = {}) {
+  constructor(private readonly opts: ClusterOptions = {}) {
     this.spec = opts.spec ?? DEFAULT_CLUSTER;
-    this.rng = new Rng(opts.seed ?? 1);
+    const seed = opts.seed ?? 1;
+    this.rng = new Rng(seed);
     const config = { ...DEFAULT_ENGINE_CONFIG, ...(opts.config ?? {}) };
     this.log = new InteractionLog(() => this.queue.nowMs);
     this.log.keep = config.keepInteractions;
     this.env = { queue: this.queue, rng: this.rng, log: this.log, config, now: () => this.queue.nowMs };
     this.files = new Map(Object.entries(opts.files ?? {}));
-    const lookup = lazyLookup(() => this.api);
-    this.api = new ApiServer(this.env, defaultApiHooks({ rng: this.rng, lookup, serviceCidr: NETWORK[this.spec.distribution].serviceCidr }));
-    this.scheduler = new Scheduler(this.env, this.api);
-    this.controllerManager = new ControllerManager(this.env, this.api);
+    const net = NETWORK[this.spec.distribution];
+    this.api = new ApiServer(this.env, defaultApiHooks({ rng: this.rng, lookup: lazyLookup(() => this.api), writer: lazyApi(() => this.api), now: () => this.queue.nowMs, serviceCidr: net.serviceCidr }));
     for (const cfg of expandNodes(this.spec)) this.machines.set(cfg.name, new Machine(cfg));
+    for (const cfg of expandEtcdHosts(this.spec)) this.etcdHosts.set(cfg.name, new Machine(cfg));
+    const cps = hostsOf(this.machines.values(), 'control-plane');
+    this.ha = new HaControlPlane(this.env, planControlPlane(cps, this.spec.controlPlane.etcd, hostsOf(this.etcdHosts.values())), {
+      hostAlive: (host) => this.hostAlive(host) === true,
+      raft: { rng: stream('etcd', seed) },
+    });
+    this.ha.start();
+    this.ha.attach(this.api);
+    const electionEnv: SimEnv = { ...this.env, rng: stream('leader-election', seed) };
+    this.controlPlane = new ControlPlaneProcesses(this.env, this.api, cps.map((c) => c.name), this.ha, electionEnv);
+    this.network = new NetworkingStack(this.env, this.api, {
+      nodeAlive: (node) => this.machines.get(node)?.alive ?? false,
+      clusterCidr: `${net.podCidrPrefix}.0.0/16`,
+      dnsServiceIP: net.dnsIP,
+      roles: TRAFFIC_ROLES,
+      seed: fnv32a(`network/${seed}`),
+    });
+    this.traffic = new TrafficStack(this.env, this.api, this.network, fnv32a(`traffic/${seed}`));
+    this.provisioner = localPathProvisioner(this.env, this.api, this.spec.distribution, seed);
+    this.sandbox = new MachineSandbox(this, {
+      controlPlane: haSandbox({ ha: this.ha, log: this.log, hostAlive: (h) => this.hostAlive(h) }),
+      dataPlane: dataPlaneSandbox({ api: this.api, network: this.network, traffic: this.traffic, nodeExists: (n) => this.machines.has(n) }),
+    });
+  }
+
+  /** Is the machine powered on? undefined when there is no such machine. */
+  hostAlive(host: string): boolean | undefined {
+    return (this.machines.get(host) ?? this.etcdHosts.get(host))?.alive;
+  }
+
+  /** The scheduler that acts now (the Lease holder), or the first control-plane node's. */
+  get scheduler(): Scheduler {
+    return this.controlPlane.leaderScheduler() ?? this.controlPlane.instances[0]!.scheduler;
+  }
+
+  /** The controller manager that acts now (the Lease holder), or the first control-plane node's. */
+  get controllerManager(): ControllerManager {
+    const leading = this.controlPlane.instances.find((i) => i.controllerManagerElector.leading);
+    return (leading ?? this.controlPlane.instances[0]!).controllerManager;
   }
 
   // ------------------------------------------------------------------ time
@@ -100,26 +177,30 @@ export class Cluster implements CommandHost {
     this.api.create(ctx, 'services', 'default', kubernetesService(this.spec.distribution));
     for (const m of this.machines.values()) this.preloadImages(m);
     for (const m of this.machines.values()) this.startKubelet(m);
-    this.scheduler.start();
-    this.controllerManager.start();
-    const addons = { component: 'kubeadm' };
+    this.controlPlane.start((host) => this.hostAlive(host) === true);
+    this.network.start();
+    this.traffic.start();
+    this.provisioner.start();
+    if (this.opts.traffic) this.traffic.configure(this.opts.traffic);
+    const addons = { component: this.spec.distribution === 'k3s' ? 'k3s' : 'kubeadm' };
     this.api.create(addons, 'daemonsets', 'kube-system', kubeProxyDaemonSet());
     this.api.create(addons, 'deployments', 'kube-system', coreDnsDeployment());
     this.api.create(addons, 'services', 'kube-system', kubeDnsService(this.spec.distribution));
+    this.api.create(addons, 'storageclasses', undefined, defaultStorageClass(this.spec.distribution));
     this.queue.runUntilQuiet(BOOT_LIMIT_MS);
     this.startMs = Math.ceil(this.queue.nowMs / 1000) * 1000;
     this.queue.runUntil(this.startMs);
     return this;
   }
 
-  private preloadImages(m: Machine): void {
+  preloadImages(m: Machine): void {
     for (const image of [SYSTEM_IMAGES.pause, SYSTEM_IMAGES.proxy, SYSTEM_IMAGES.coredns]) m.images.set(image, 30 * 2 ** 20);
     if (m.config.role === 'control-plane') {
       for (const image of [SYSTEM_IMAGES.apiserver, SYSTEM_IMAGES.controllerManager, SYSTEM_IMAGES.scheduler, SYSTEM_IMAGES.etcd]) m.images.set(image, 60 * 2 ** 20);
     }
   }
 
-  private startKubelet(m: Machine): void {
+  startKubelet(m: Machine): void {
     const staticPods = m.config.role === 'control-plane' ? controlPlaneStaticPods(m.config, this.spec.controlPlane.etcd === 'stacked') : [];
     const kubelet = new Kubelet(this.env, this.api, m, staticPods);
     this.kubelets.set(m.config.name, kubelet);
@@ -136,99 +217,23 @@ export class Cluster implements CommandHost {
   }
 
   decisionFor(namespace: string, pod: string): SchedulingDecision | undefined {
-    return this.scheduler.decisionFor(namespace, pod);
-  }
-
-  readonly sandbox: SandboxActions = {
-    killNode: (name) => this.killNode(name),
-    restoreNode: (name) => this.restoreNode(name),
-    addNode: (name, opts) => this.addNode(name, opts),
-    removeNode: (name) => this.removeNode(name),
-    nodeNames: () => [...this.machines.keys()],
-  };
-
-  readonly observability: Observability = {
-    nodeUsage: (node): ResourceUsage | undefined => (this.machines.get(node)?.alive ? this.kubelets.get(node)?.usage() : undefined),
-    podUsage: (ns, pod) => {
-      const p = this.api.peek<Pod>('pods', ns, pod);
-      const node = p?.spec.nodeName;
-      return node && this.machines.get(node)?.alive ? this.kubelets.get(node)?.podUsage(ns, pod) : undefined;
-    },
-    containerLogs: (ns, pod, container, previous) => {
-      const p = this.api.peek<Pod>('pods', ns, pod);
-      if (!p) return { error: `pods "${pod}" not found` };
-      const node = p.spec.nodeName;
-      const kubelet = node ? this.kubelets.get(node) : undefined;
-      if (!node || !kubelet) return { error: `container "${container ?? p.spec.containers[0]?.name ?? ''}" in pod "${pod}" is waiting to start: ContainerCreating` };
-      if (!this.machines.get(node)?.alive) {
-        const ip = this.machines.get(node)?.config.internalIP ?? '';
-        return { error: `Get "https://${ip}:10250/containerLogs/${ns}/${pod}/${container ?? p.spec.containers[0]?.name ?? ''}": dial tcp ${ip}:10250: connect: no route to host` };
-      }
-      return kubelet.containerLogs(ns, pod, container, previous);
-    },
-  };
-
-  private logSandbox(label: string, node: string): void {
-    const op = this.log.operations.at(-1);
-    this.log.append({ kind: InteractionKind.Sandbox, from: 'user/sandbox', to: `node/${node}`, label, opId: op?.id, ref: { kind: 'Node', name: node } });
+    return this.controlPlane.decisionFor(namespace, pod);
   }
 
   killNode(name: string): string | undefined {
-    const m = this.machines.get(name);
-    if (!m) return `node "${name}" not found`;
-    if (!m.alive) return `node "${name}" is already down`;
-    m.alive = false;
-    this.kubelets.get(name)?.stop();
-    this.logSandbox(`power off ${name}`, name);
-    return undefined;
+    return this.sandbox.killNode(name);
   }
 
   restoreNode(name: string): string | undefined {
-    const m = this.machines.get(name);
-    if (!m) return `node "${name}" not found`;
-    if (m.alive) return `node "${name}" is already running`;
-    this.logSandbox(`power on ${name}`, name);
-    this.startKubelet(m);
-    return undefined;
+    return this.sandbox.restoreNode(name);
   }
 
   addNode(name: string, opts: NodeOptions): string | undefined {
-    if (this.machines.has(name)) return `node "${name}" already exists`;
-    const idx = this.machines.size;
-    const cfg: NodeConfig = {
-      name,
-      role: 'worker',
-      cpuMillis: cpuMillis(opts.cpu ?? '4'),
-      memoryBytes: bytes(opts.memory ?? '8Gi'),
-      pods: opts.pods ?? 110,
-      labels: {
-        'beta.kubernetes.io/arch': 'amd64', 'beta.kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', ...(opts.labels ?? {}),
-      },
-      taints: opts.taints ?? [],
-      internalIP: `172.18.${Math.floor((idx + 2) / 250)}.${((idx + 2) % 250) + 2}`,
-      podCIDR: `${NETWORK[this.spec.distribution].podCidrPrefix}.${idx}.0/24`,
-      distribution: this.spec.distribution,
-    };
-    const m = new Machine(cfg);
-    this.machines.set(name, m);
-    this.preloadImages(m);
-    this.logSandbox(`join ${name}`, name);
-    this.startKubelet(m);
-    return undefined;
+    return this.sandbox.addNode(name, opts);
   }
 
-  /** Takes the machine away and deletes its Node object (as `kubectl delete node` after decommissioning). */
   removeNode(name: string): string | undefined {
-    const m = this.machines.get(name);
-    if (!m) return `node "${name}" not found`;
-    this.kubelets.get(name)?.stop();
-    this.kubelets.delete(name);
-    this.machines.delete(name);
-    this.logSandbox(`remove ${name}`, name);
-    const op = this.log.operations.at(-1);
-    this.api.delete({ component: 'user/sandbox', opId: op?.id }, 'nodes', undefined, name);
-    return undefined;
+    return this.sandbox.removeNode(name);
   }
 
   // ------------------------------------------------------------------ inspection

@@ -1,6 +1,7 @@
 import type { ApiServer } from '../api/apiserver';
 import type { SimEnv } from '../sim/env';
 import type { SchedulingDecision } from '../scheduler/decisions';
+import type { ControlPlaneSandbox, DataPlaneSandbox } from './sandbox/host-actions';
 
 export interface NodeOptions {
   cpu?: string;
@@ -17,6 +18,10 @@ export interface SandboxActions {
   addNode(name: string, opts: NodeOptions): string | undefined;
   removeNode(name: string): string | undefined;
   nodeNames(): string[];
+  /** etcd members, partitions (hosts without an HA control plane leave it out). */
+  readonly controlPlane?: ControlPlaneSandbox;
+  /** iptables, exec in pods, the trace backend (hosts without a data plane leave it out). */
+  readonly dataPlane?: DataPlaneSandbox;
 }
 
 export interface ResourceUsage {

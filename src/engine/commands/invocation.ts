@@ -1,6 +1,7 @@
 import type { RequestContext } from '../api/hooks';
 import type { KubeObject } from '../api/types';
 import type { WatchEvent, WatchOptions } from '../api/watch-hub';
+import { transportErrorText } from '../ha/load-balancer';
 import type { CommandHost } from './host';
 import type { CommandProcess } from './process';
 
@@ -81,7 +82,7 @@ export function listAndWatch<T extends KubeObject>(
   onEvent: (ev: WatchEvent) => void,
 ): T[] {
   const res = inv.host.api.listAndWatch<T>(inv.req, resource, opts, (ev) => guarded(inv, () => onEvent(ev)));
-  if (!res.ok) throw new CommandError(statusLines(res.status.reason, res.status.message));
+  if (!res.ok) throw new CommandError(transportErrorText(res.status) !== undefined ? [res.status.message] : statusLines(res.status.reason, res.status.message));
   const { handle } = res.value;
   inv.proc.onExit(() => handle.stop());
   return res.value.items;

@@ -5,12 +5,14 @@ import { findProgram, programNames, registerProgram } from './programs';
 import { tokenize } from './shell/tokenizer';
 import { kubectlProgram } from './kubectl/program';
 import { sandboxProgram } from './sandbox/program';
+import { helmProgram } from './helm/program';
 
 registerProgram(kubectlProgram);
 registerProgram(sandboxProgram);
+registerProgram(helmProgram);
 
 /**
- * Runs one command line (`kubectl …`, `sandbox …`, later `helm …`) against the cluster.
+ * Runs one command line (`kubectl …`, `helm …`, `sandbox …`) against the cluster.
  * Output is what a terminal shows; the process may keep running (watch, rollout status,
  * drain) as simulated time passes. Never throws: every failure becomes an error line and
  * exit code 1.

@@ -1,12 +1,15 @@
 import type { ApiServer } from '../api/apiserver';
 import type { Component } from '../client/component';
+import { DisruptionController } from '../disruption/disruption-controller';
 import type { SimEnv } from '../sim/env';
+import { createStorageControllers } from '../storage/controllers';
 import { createNodeLifecycleControllers } from './node-lifecycle';
 import { createWorkloadControllers } from './workload-controllers';
 
 /**
  * kube-controller-manager: one process running every controller loop. Each controller is
  * its own Component with its own informers; they share nothing but the API server.
+ * Controllers are created afresh on every start, as a restarted process would be.
  */
 export class ControllerManager {
   private controllers: Component[] = [];
@@ -20,7 +23,12 @@ export class ControllerManager {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.controllers = [...createWorkloadControllers(this.env, this.api), ...createNodeLifecycleControllers(this.env, this.api)];
+    this.controllers = [
+      ...createWorkloadControllers(this.env, this.api),
+      ...createNodeLifecycleControllers(this.env, this.api),
+      ...createStorageControllers(this.env, this.api),
+      new DisruptionController(this.env, this.api),
+    ];
     for (const c of this.controllers) c.start();
   }
 
@@ -29,5 +37,10 @@ export class ControllerManager {
     this.running = false;
     for (const c of this.controllers) c.stop();
     this.controllers = [];
+  }
+
+  /** Interaction-log ids of the running controllers (an HA control plane routes them to their node's API server). */
+  componentIds(): string[] {
+    return this.controllers.map((c) => c.id);
   }
 }

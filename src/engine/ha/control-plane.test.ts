@@ -128,4 +128,17 @@ describe('control-plane topologies', () => {
     w.powerOff('control-plane');
     expect(w.write('c')).toBe('The connection to the server 172.18.0.2:6443 was refused - did you specify the right host or port?');
   });
+
+  it('watch-cache lists (informers) keep working without quorum, but not without an API server', () => {
+    const w = world('stacked', 9);
+    for (const h of CP.slice(1)) w.powerOff(h.name);
+    advance(w.env, 3_000);
+    const user = { component: 'user/kubectl' };
+    expect(w.api.list(user, 'namespaces').ok).toBe(false);
+    const watched = w.api.listAndWatch(user, 'namespaces', {}, () => undefined);
+    expect(watched.ok && watched.value.items.map((n) => n.metadata.name)).toEqual(['default', 'kube-system']);
+    w.powerOff(CP[0]!.name);
+    const refused = w.api.listAndWatch(user, 'namespaces', {}, () => undefined);
+    expect(refused.ok ? 'ok' : transportErrorText(refused.status)).toBe('The connection to the server 192.168.1.100:6443 was refused - did you specify the right host or port?');
+  });
 });

@@ -148,6 +148,12 @@ export class RoutedStorageGate implements StorageGate {
     return 'kind' in b ? b : b.gate.readError();
   }
 
+  /** A watch-cache read needs only an API server that answers; its etcd may have lost quorum. */
+  cacheReadError(ctx?: RequestContext): Status | undefined {
+    const b = this.route(ctx);
+    return 'kind' in b ? b : undefined;
+  }
+
   private route(ctx: RequestContext | undefined): ApiServerBackend | Status {
     const route = this.router(ctx);
     const from = route.clientHost ?? OUTSIDE_HOST;

@@ -27,6 +27,7 @@ describe('checkOwnership', () => {
     expect(checkOwnership({ kind: 'Service', metadata: { name: 'web', namespace: 'prod' } }, 'web', 'prod')).toBe(
       'Service "web" in namespace "prod" exists and cannot be imported into the current release: invalid ownership metadata; label validation error: missing key "app.kubernetes.io/managed-by": must be set to "Helm"; annotation validation error: missing key "meta.helm.sh/release-name": must be set to "web"; annotation validation error: missing key "meta.helm.sh/release-namespace": must be set to "prod"',
     );
+    expect(checkOwnership({ kind: 'ClusterRole', metadata: { name: 'reader' } }, 'web', 'prod')).toMatch(/^ClusterRole "reader" in namespace "" exists and cannot be imported/);
     expect(checkOwnership(owned, 'other', 'prod')).toBe(
       'Service "web" in namespace "prod" exists and cannot be imported into the current release: invalid ownership metadata; annotation validation error: key "meta.helm.sh/release-name" must equal "other": current value is "web"',
     );

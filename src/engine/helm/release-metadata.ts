@@ -45,6 +45,7 @@ export function checkOwnership(existing: { kind: string; metadata: { name: strin
     check(annotations, RELEASE_NAMESPACE_ANNOTATION, releaseNamespace, 'annotation'),
   ].filter((e): e is string => e !== undefined);
   if (errs.length === 0) return undefined;
-  const where = existing.metadata.namespace ? ` in namespace ${JSON.stringify(existing.metadata.namespace)}` : '';
+  // Helm's resourceString names the namespace even for cluster-scoped objects (`in namespace ""`).
+  const where = ` in namespace ${JSON.stringify(existing.metadata.namespace ?? '')}`;
   return `${existing.kind} ${JSON.stringify(existing.metadata.name)}${where} exists and cannot be imported into the current release: invalid ownership metadata; ${errs.join('; ')}`;
 }

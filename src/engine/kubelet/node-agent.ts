@@ -24,6 +24,12 @@ export class NodeAgent {
   private node: Node | undefined;
   private lastPosted: NodeStatus | undefined;
   private lastReportMs = 0;
+  /**
+   * A heartbeat failed (API unreachable, etcd without quorum): the node controller may have
+   * marked the node Unknown meanwhile, so the next sync posts status even if nothing changed
+   * (upstream compares against the Node it GETs; this kubelet remembers what it posted).
+   */
+  private heartbeatFailed = false;
   private readonly fixed: NodeStatus;
   /** status.images, recomputed only when the node's image cache grows. */
   private images: { count: number; list: NonNullable<NodeStatus['images']> } = { count: -1, list: [] };
@@ -125,7 +131,11 @@ export class NodeAgent {
   private postStatus(before: readonly Condition[] | undefined): void {
     const status = this.buildStatus(before);
     const res = this.rt.api.patch<Node>(this.rt.ctx(), 'nodes', undefined, this.name, { status: { ...status } }, 'status');
-    if (!res.ok) return;
+    if (!res.ok) {
+      this.heartbeatFailed = true;
+      return;
+    }
+    this.heartbeatFailed = false;
     this.node = res.value;
     this.posted(status, before);
   }
@@ -135,7 +145,7 @@ export class NodeAgent {
     const before = this.lastPosted?.conditions;
     const due = this.rt.env.now() - this.lastReportMs >= STATUS_REPORT_MS;
     const imagesChanged = this.reportedImages() !== this.lastPosted?.images;
-    if (!due && !imagesChanged && !conditionsChanged(before, nodeConditions(before, rfc3339(this.rt.env.now())))) return;
+    if (!due && !imagesChanged && !this.heartbeatFailed && !conditionsChanged(before, nodeConditions(before, rfc3339(this.rt.env.now())))) return;
     this.postStatus(before);
   }
 
@@ -167,5 +177,6 @@ export class NodeAgent {
       this.lease = res.ok ? res.value : undefined;
     }
     if (this.lease) this.heartbeat(`renew lease ${this.name}`);
+    else this.heartbeatFailed = true;
   }
 }

@@ -3,6 +3,7 @@ import { dns1123LabelErrors } from '../api/validation-names';
 import { duration, integer, type Issues, list, map, type Segment, string, stringMap } from './checks';
 import { decodeCluster } from './decode-cluster';
 import { migrate, SCENARIO_KIND } from './migrations';
+import { decodeTrafficConfig, type TrafficConfig } from '../traffic';
 import { SCENARIO_LIMITS, type Scenario, type ScenarioStep } from './types';
 
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._/-]*$/;
@@ -52,6 +53,15 @@ function steps(issues: Issues, v: unknown): ScenarioStep[] | undefined {
   return (out as ScenarioStep[]).slice().sort((a, b) => a.atMs - b.atMs);
 }
 
+/** `spec.traffic`, decoded by the traffic model; each of its errors is reported at spec.traffic. */
+function traffic(issues: Issues, v: unknown): TrafficConfig | undefined | false {
+  if (v === undefined || v === null) return undefined;
+  const r = decodeTrafficConfig(v, 'traffic');
+  if (r.ok) return r.config;
+  for (const e of r.errors) issues.add(['spec', 'traffic'], e.startsWith('traffic.') ? e.slice('traffic.'.length) : e.replace(/^traffic: /, ''));
+  return false;
+}
+
 function header(issues: Issues, top: Record<string, unknown>): Record<string, unknown> | undefined {
   const apiVersion = string(issues, top.apiVersion, ['apiVersion'], { maxChars: 100, nonEmpty: true, singleLine: true });
   if (top.kind !== undefined && top.kind !== SCENARIO_KIND) issues.add(['kind'], `must be ${SCENARIO_KIND}, got ${JSON.stringify(top.kind)}`);
@@ -67,12 +77,13 @@ export function decodeScenario(issues: Issues, raw: unknown): Scenario | undefin
   const doc = header(issues, top);
   if (!doc) return undefined;
   const meta = doc.metadata === undefined ? undefined : metadata(issues, doc.metadata);
-  const spec = doc.spec === undefined ? undefined : map(issues, doc.spec, ['spec'], [], ['seed', 'cluster', 'files', 'steps']);
+  const spec = doc.spec === undefined ? undefined : map(issues, doc.spec, ['spec'], [], ['seed', 'cluster', 'files', 'steps', 'traffic']);
   if (!spec) return undefined;
   const seed = spec.seed === undefined ? 1 : integer(issues, spec.seed, ['spec', 'seed'], 0, 0xffffffff);
   const cluster = decodeCluster(issues, spec.cluster, ['spec', 'cluster']);
   const fileMap = files(issues, spec.files);
   const timeline = steps(issues, spec.steps);
-  if (!meta || seed === undefined || !cluster || !fileMap || !timeline || issues.list.length > 0) return undefined;
-  return { metadata: meta, spec: { seed, cluster, files: fileMap, steps: timeline } };
+  const load = traffic(issues, spec.traffic);
+  if (!meta || seed === undefined || !cluster || !fileMap || !timeline || load === false || issues.list.length > 0) return undefined;
+  return { metadata: meta, spec: { seed, cluster, files: fileMap, steps: timeline, ...(load ? { traffic: load } : {}) } };
 }

@@ -44,7 +44,7 @@ export class ScenarioRunner {
     opts: RunOptions = {},
   ) {
     const { spec } = scenario;
-    this.cluster = new Cluster({ spec: spec.cluster, seed: opts.seed ?? spec.seed, files: spec.files, config: opts.config });
+    this.cluster = new Cluster({ spec: spec.cluster, seed: opts.seed ?? spec.seed, files: spec.files, config: opts.config, ...(spec.traffic ? { traffic: spec.traffic } : {}) });
     this.untilMs = opts.untilMs ?? spec.steps.at(-1)?.atMs ?? 0;
     this.exec = opts.exec ?? ((cluster, command) => cluster.run(command, 'step'));
   }

@@ -1,4 +1,5 @@
 import type { ClusterSpec } from '../cluster/cluster-spec';
+import type { TrafficConfig } from '../traffic';
 
 /** One timeline entry: at `atMs` after the scenario starts, run `run` (kubectl / helm / sandbox). */
 export interface ScenarioStep {
@@ -17,6 +18,8 @@ export interface Scenario {
     readonly files: Readonly<Record<string, string>>;
     /** Sorted by time; steps at the same time keep their order in the file. */
     readonly steps: readonly ScenarioStep[];
+    /** Requests, service behaviour and the trace pipeline (`spec.traffic`); absent = no traffic. */
+    readonly traffic?: TrafficConfig;
   };
 }
 

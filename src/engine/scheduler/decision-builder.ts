@@ -1,9 +1,11 @@
 import type { NodeInfo } from './cache/node-info';
-import type { DecisionHead, CompactDecision } from './decision-store';
+import { NOT_SCORED, type CompactDecision, type DecisionHead } from './decision-store';
 import type { FilterOutcome } from './find-nodes';
 import { reasonCounts } from './fit-error';
 import type { CycleState } from './framework/cycle-state';
 import type { Framework } from './framework/framework';
+import type { Diagnosis } from './framework/interfaces';
+import type { ReasonCount } from './decisions';
 import type { Result } from './framework/status';
 import type { ScoreOutcome } from './prioritize';
 
@@ -14,7 +16,7 @@ export const TOP_SCORED_KEPT = 10;
 export const REJECTED_SAMPLE_KEPT = 10;
 
 export interface DecisionInput {
-  readonly head: Omit<DecisionHead, 'truncated'>;
+  readonly head: DecisionHead;
   readonly fw: Framework;
   readonly state: CycleState;
   readonly allNodes: readonly NodeInfo[];
@@ -74,30 +76,35 @@ function truncatedRows(input: DecisionInput): Row[] {
   return rows;
 }
 
+const NO_REASONS: readonly ReasonCount[] = Object.freeze([]);
+
+function sortedReasons(d: Diagnosis): readonly ReasonCount[] {
+  if (d.nodeToStatus.size === 0 && !d.absentStatus) return NO_REASONS;
+  return reasonCounts(d).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+}
+
 /** Turns one cycle's outcome into a compact, bounded record. */
 export function buildDecision(input: DecisionInput): CompactDecision {
-  const truncated = input.head.nodesTotal > FULL_DETAIL_NODES;
-  const rows = truncated ? truncatedRows(input) : fullRows(input);
-  const plugins = input.score?.plugins ?? [];
-  const k = plugins.length;
-  const scores = new Uint8Array(rows.length * k);
-  const scored = new Uint8Array(rows.length);
-  rows.forEach((r, i) => {
-    if (r.scoredAt < 0 || !input.score) return;
-    scored[i] = 1;
-    for (let j = 0; j < k; j++) scores[i * k + j] = input.score.perPlugin[j]![r.scoredAt]!;
-  });
+  const rows = input.head.truncated ? truncatedRows(input) : fullRows(input);
+  const [names, weights] = input.fw.scorePluginColumns(input.score?.plugins ?? []);
+  const k = names.length;
+  const scores = new Uint8Array(rows.length * k).fill(NOT_SCORED);
+  const score = input.score;
+  for (let i = 0; score && i < rows.length; i++) {
+    const at = rows[i]!.scoredAt;
+    if (at < 0) continue;
+    for (let j = 0; j < k; j++) scores[i * k + j] = score.perPlugin[j]![at]!;
+  }
   return {
-    head: { ...input.head, truncated },
+    head: input.head,
     filterPlugins: input.fw.filterNames,
     // The cycle state is discarded after the cycle, so its set can be kept as is.
     skippedFilters: input.state.skipFilter,
-    scorePlugins: plugins.map((p) => p.plugin.name),
-    scoreWeights: plugins.map((p) => p.weight),
+    scorePlugins: names,
+    scoreWeights: weights,
     nodes: rows.map((r) => r.node),
     verdicts: rows.map((r) => r.verdict),
     scores,
-    scored,
-    reasons: reasonCounts(input.filter.diagnosis).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)),
+    reasons: sortedReasons(input.filter.diagnosis),
   };
 }

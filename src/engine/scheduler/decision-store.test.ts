@@ -17,7 +17,6 @@ function compact(name: string): CompactDecision {
     nodes: ['n1'],
     verdicts: [null],
     scores: new Uint8Array(0),
-    scored: new Uint8Array(1),
     reasons: [],
   };
 }
@@ -29,7 +28,7 @@ function decide(f: Fixture, podName: string) {
   if (score && !('totals' in score)) throw new Error(score.message());
   const allNodes = f.cache.nodeList();
   return materialize(buildDecision({
-    head: { namespace: 'default', pod: podName, podUid: '', attempt: 1, tMs: 0, result: 'Scheduled', nodesTotal: allNodes.length, nodesFiltered: outcome.evaluatedCount },
+    head: { namespace: 'default', pod: podName, podUid: '', attempt: 1, tMs: 0, result: 'Scheduled', nodesTotal: allNodes.length, nodesFiltered: outcome.evaluatedCount, truncated: allNodes.length > FULL_DETAIL_NODES },
     fw: f.fw, state: state ?? new CycleState(undefined), allNodes, filter: outcome, score,
   }));
 }
@@ -78,7 +77,7 @@ describe('DecisionStore', () => {
   });
 
   it('a PreFilter-narrowed node shows the narrowing verdict', () => {
-    const d = materialize({ ...compact('x'), nodes: ['n2'], verdicts: [unschedulable('x').withPlugin('Other')], scored: new Uint8Array(1) });
+    const d = materialize({ ...compact('x'), nodes: ['n2'], verdicts: [unschedulable('x').withPlugin('Other')] });
     expect(d.evaluations[0]!.filters.at(-1)).toEqual({ plugin: 'Other', code: 'Unschedulable', reason: 'x' });
   });
 });

@@ -20,11 +20,13 @@ export interface CompactDecision {
   readonly nodes: readonly string[];
   /** null = passed every filter. */
   readonly verdicts: readonly Result[];
-  /** nodes × scorePlugins normalized scores; row absent (NOT_SCORED) for unscored nodes. */
+  /** nodes × scorePlugins normalized scores (0–100); NOT_SCORED marks the rows of unscored nodes. */
   readonly scores: Uint8Array;
-  readonly scored: Uint8Array;
   readonly reasons: readonly ReasonCount[];
 }
+
+/** Scores are 0–100, so a byte of 255 can mark "not scored". */
+export const NOT_SCORED = 255;
 
 const CODE_TO_PLUGIN_CODE: Record<number, PluginCode> = {
   [Code.Success]: 'Success',
@@ -51,8 +53,8 @@ function filterVerdicts(d: CompactDecision, verdict: Result): FilterVerdict[] {
 function evaluation(d: CompactDecision, row: number): NodeEvaluation {
   const verdict = d.verdicts[row] ?? null;
   const base = { node: d.nodes[row]!, feasible: verdict === null, filters: filterVerdicts(d, verdict) };
-  if (d.scored[row] !== 1) return base;
   const k = d.scorePlugins.length;
+  if (k === 0 || d.scores[row * k] === NOT_SCORED) return base;
   const scores: ScoreEntry[] = [];
   let total = 0;
   for (let j = 0; j < k; j++) {

@@ -1,6 +1,11 @@
 /**
  * Scheduling decisions as data: pod → node → plugin → verdict or score. The inspector's
  * "why this node" / "why Pending" tables and FailedScheduling messages come from here.
+ *
+ * The scheduler keeps the latest decision per pod (at most 5,000, dropped when the pod is
+ * deleted). Up to 100 nodes every node is listed; in larger clusters `truncated` is set and
+ * `evaluations` holds the 10 best-scored nodes and up to 10 rejected ones, while `reasons`
+ * still counts every rejection.
  */
 
 export type PluginCode = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error' | 'Skip';

@@ -1,5 +1,6 @@
 import type { Namespace, Pod, ReplicaSet, Service, StatefulSet } from '../api/types';
 import type { Informer } from '../client/informer';
+import type { PodDisruptionBudget } from '../disruption/types';
 import type { Listers } from './framework/interfaces';
 
 /** Services grouped by namespace, so "which Services select this pod" reads one namespace. */
@@ -35,16 +36,21 @@ export class ServiceIndex {
   }
 }
 
-export function informerListers(
-  services: ServiceIndex,
-  replicaSets: Informer<ReplicaSet>,
-  statefulSets: Informer<StatefulSet>,
-  namespaces: Informer<Namespace>,
-): Listers {
+export interface ListerInformers {
+  readonly services: ServiceIndex;
+  readonly replicaSets: Informer<ReplicaSet>;
+  readonly statefulSets: Informer<StatefulSet>;
+  readonly namespaces: Informer<Namespace>;
+  readonly pdbs: Informer<PodDisruptionBudget>;
+}
+
+export function informerListers(i: ListerInformers): Listers {
   return {
-    servicesSelecting: (pod) => services.selecting(pod),
-    replicaSet: (ns, name) => replicaSets.get(ns, name),
-    statefulSet: (ns, name) => statefulSets.get(ns, name),
-    namespaceLabels: (ns) => namespaces.get(undefined, ns)?.metadata.labels,
+    servicesSelecting: (pod) => i.services.selecting(pod),
+    replicaSet: (ns, name) => i.replicaSets.get(ns, name),
+    statefulSet: (ns, name) => i.statefulSets.get(ns, name),
+    namespaceLabels: (ns) => i.namespaces.get(undefined, ns)?.metadata.labels,
+    // Budgets are few and only preemption asks; a scan in informer order is fine.
+    podDisruptionBudgets: (ns) => [...i.pdbs.list()].filter((p) => (p.metadata.namespace ?? 'default') === ns),
   };
 }

@@ -63,9 +63,10 @@ export class SchedulerRuntime implements SchedulerCore {
       runFilterWithNominated: (state, pod, node) => runFiltersWithNominated(this.fw, state, pod, node, this.nominator),
     };
     this.fw = new Framework(deps.profile, deps.registry, handle);
+    const sort = this.fw.queueSort;
     this.queue = new SchedulingQueue({
       now: () => deps.env.now(),
-      less: (a, b) => this.fw.queueSort.less(a, b),
+      less: (a, b) => sort.less(a, b),
       preEnqueue: (pod) => this.fw.runPreEnqueuePlugins(pod),
     });
   }

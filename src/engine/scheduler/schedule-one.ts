@@ -6,7 +6,7 @@ import type { SimEnv } from '../sim/env';
 import type { SchedulerCache } from './cache/cache';
 import type { NodeInfo } from './cache/node-info';
 import type { DecisionHead, DecisionStore } from './decision-store';
-import { buildDecision } from './decision-builder';
+import { buildDecision, FULL_DETAIL_NODES } from './decision-builder';
 import { findNodesThatFitPod, newDiagnosis, type FilterOutcome } from './find-nodes';
 import { fitErrorMessage } from './fit-error';
 import { CycleState } from './framework/cycle-state';
@@ -39,11 +39,24 @@ export interface SchedulerCore {
 /** upstream ErrNoNodesAvailable: reported as unschedulable; any node event retries the pod. */
 export const NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
 
-type Head = Omit<DecisionHead, 'truncated' | 'result' | 'node' | 'message' | 'nodesFiltered'>;
-
-function head(core: SchedulerCore, q: QueuedPodInfo): Head {
+/** The decision's head, written out field by field (object spreads are slow on this path). */
+function head(core: SchedulerCore, q: QueuedPodInfo, result: DecisionHead['result'], filter: FilterOutcome, extra: { node?: string; message?: string; preemption?: PreemptionRecord }): DecisionHead {
   const pi = q.podInfo;
-  return { namespace: pi.namespace, pod: pi.name, podUid: pi.uid, attempt: q.attempts, tMs: core.env.now(), nodesTotal: core.cache.nodeCount };
+  const nodesTotal = core.cache.nodeCount;
+  return {
+    namespace: pi.namespace,
+    pod: pi.name,
+    podUid: pi.uid,
+    attempt: q.attempts,
+    tMs: core.env.now(),
+    result,
+    node: extra.node,
+    message: extra.message,
+    nodesTotal,
+    nodesFiltered: filter.evaluatedCount,
+    truncated: nodesTotal > FULL_DETAIL_NODES,
+    preemption: extra.preemption,
+  };
 }
 
 function logCycle(core: SchedulerCore, q: QueuedPodInfo, label: string): void {
@@ -51,7 +64,7 @@ function logCycle(core: SchedulerCore, q: QueuedPodInfo, label: string): void {
   core.env.log.append({ kind: InteractionKind.Schedule, from: core.id, to: core.id, label, opId: q.opId, ref: { kind: 'Pod', namespace: pi.namespace, name: pi.name } });
 }
 
-function fail(core: SchedulerCore, q: QueuedPodInfo, kind: FailureKind, message: string, filter: FilterOutcome, post?: PostFilterOutcome): void {
+function fail(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, kind: FailureKind, message: string, filter: FilterOutcome, post?: PostFilterOutcome): void {
   const allNodes = core.cache.nodeList();
   const nominatedNode = post?.nominatedNodeName;
   const preemption: PreemptionRecord | undefined = post && {
@@ -60,8 +73,8 @@ function fail(core: SchedulerCore, q: QueuedPodInfo, kind: FailureKind, message:
     message: filter.diagnosis.postFilterMsg,
   };
   core.decisions.put(q.key, buildDecision({
-    head: { ...head(core, q), result: kind === 'Unschedulable' ? 'Unschedulable' : 'Error', message, nodesFiltered: filter.evaluatedCount, ...(preemption ? { preemption } : {}) },
-    fw: core.fw, state: new CycleState(q.opId), allNodes, filter, score: undefined,
+    head: head(core, q, kind === 'Unschedulable' ? 'Unschedulable' : 'Error', filter, { message, preemption }),
+    fw: core.fw, state, allNodes, filter, score: undefined,
   }));
   logCycle(core, q, `unschedulable ${q.podInfo.name}`);
   recordFailure(core, q, kind, message, nominatedNode);
@@ -75,25 +88,25 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
   const pod = q.podInfo;
   const state = new CycleState(q.opId);
   const allNodes = core.cache.nodeList();
-  if (allNodes.length === 0) return fail(core, q, 'Unschedulable', NO_NODES_AVAILABLE, { feasible: [], diagnosis: newDiagnosis(0), processed: 0, evaluatedCount: 0 });
+  if (allNodes.length === 0) return fail(core, q, state, 'Unschedulable', NO_NODES_AVAILABLE, { feasible: [], diagnosis: newDiagnosis(0), processed: 0, evaluatedCount: 0 });
   const filter = findNodesThatFitPod({ fw: core.fw, cache: core.cache, nominator: core.nominator, startIndex: core.nextStartNodeIndex }, state, pod);
-  if (allNodes.length > 0) core.nextStartNodeIndex = (core.nextStartNodeIndex + filter.processed) % allNodes.length;
-  if (filter.error) return fail(core, q, 'Error', filter.error.message(), filter);
+  core.nextStartNodeIndex = (core.nextStartNodeIndex + filter.processed) % allNodes.length;
+  if (filter.error) return fail(core, q, state, 'Error', filter.error.message(), filter);
   if (filter.feasible.length === 0) {
     const post = core.fw.runPostFilterPlugins(state, pod, filter.diagnosis);
     filter.diagnosis.postFilterMsg = post.status?.message() ?? '';
-    return fail(core, q, 'Unschedulable', fitErrorMessage(filter.diagnosis), filter, post);
+    return fail(core, q, state, 'Unschedulable', fitErrorMessage(filter.diagnosis), filter, post);
   }
   let score: ScoreOutcome | undefined;
   let chosen: NodeInfo = filter.feasible[0]!;
   if (filter.feasible.length > 1) {
     const scored = prioritizeNodes(core.fw, state, pod, filter.feasible, core.buffers);
-    if (!('totals' in scored)) return fail(core, q, 'Error', scored.message(), filter);
+    if (!('totals' in scored)) return fail(core, q, state, 'Error', scored.message(), filter);
     score = scored;
     chosen = filter.feasible[selectHost(scored.totals, filter.feasible.length, core.env.rng)]!;
   }
   const decision = buildDecision({
-    head: { ...head(core, q), result: 'Scheduled', node: chosen.name, nodesFiltered: filter.evaluatedCount },
+    head: head(core, q, 'Scheduled', filter, { node: chosen.name }),
     fw: core.fw, state, allNodes, filter, score,
   });
   assumeAndBind(core, q, state, chosen.name, decision);

@@ -82,6 +82,9 @@ describe('scheduler in a cluster', () => {
       { reason: 'node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }', count: 1 },
     ]);
     expect(c.scheduler.queueStats()?.unschedulable).toBe(1);
+    expect(c.decisionFor('default', 'big')?.evaluations.find((e) => e.node === 'worker-1')?.filters.map((v) => `${v.plugin}:${v.code}`)).toEqual([
+      'NodeUnschedulable:Success', 'NodeName:Success', 'TaintToleration:Success', 'NodeAffinity:Skip', 'NodePorts:Skip', 'NodeResourcesFit:Unschedulable',
+    ]);
 
     expect(c.sandbox.addNode('worker-3', { cpu: '8', memory: '16Gi' })).toBeUndefined();
     c.runUntilQuiet();

@@ -2,6 +2,7 @@ import type { ApiServer } from '../api/apiserver';
 import type { Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../api/types';
 import { Component } from '../client/component';
 import { EventRecorder } from '../client/event-recorder';
+import type { PodDisruptionBudget } from '../disruption/types';
 import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { DecisionStore } from './decision-store';
@@ -55,6 +56,7 @@ export class Scheduler extends Component {
     const replicaSets = this.informer<ReplicaSet>('replicasets');
     const statefulSets = this.informer<StatefulSet>('statefulsets');
     const namespaces = this.informer<Namespace>('namespaces');
+    const pdbs = this.informer<PodDisruptionBudget>('poddisruptionbudgets');
     const pods = this.informer<Pod>('pods');
     const rt = new SchedulerRuntime({
       env: this.env,
@@ -62,7 +64,7 @@ export class Scheduler extends Component {
       id: this.id,
       recorder: this.recorder,
       decisions: this.decisions,
-      listers: informerListers(services, replicaSets, statefulSets, namespaces),
+      listers: informerListers({ services, replicaSets, statefulSets, namespaces, pdbs }),
       profile: DEFAULT_PROFILE,
       registry: IN_TREE_REGISTRY,
       podByKey: (key) => pods.getByKey(key),

@@ -1,8 +1,10 @@
 /** The admission chain, in kube-apiserver's order, followed by the registry's create-time steps. */
 import type { Rng } from '../../sim/rng';
 import type { AdmissionPlugin } from '../hooks';
-import type { ApiLookup } from './lookup';
+import { defaultStorageClass } from './default-storage-class';
+import type { ApiLookup, ApiWriter } from './lookup';
 import { namespaceLifecycle } from './namespace-lifecycle';
+import { podDisruptionBudget } from './pod-disruption-budget';
 import { defaultTolerationSeconds, serviceAccount, taintNodesByCondition } from './pod-plugins';
 import { prepareForCreate } from './prepare-for-create';
 import { priority } from './priority';
@@ -13,6 +15,10 @@ export interface AdmissionOptions {
   readonly lookup: ApiLookup;
   /** `10.96.0.0/12` (kubeadm) or `10.43.0.0/16` (k3s). */
   readonly serviceCidr: string;
+  /** Lets the eviction subresource spend a PodDisruptionBudget's allowed disruption. */
+  readonly writer?: ApiWriter;
+  /** The simulated clock (eviction times in disruptedPods). */
+  readonly now?: () => number;
 }
 
 export function buildAdmission(opts: AdmissionOptions): AdmissionPlugin[] {
@@ -22,7 +28,9 @@ export function buildAdmission(opts: AdmissionOptions): AdmissionPlugin[] {
     taintNodesByCondition(),
     priority(opts.lookup),
     defaultTolerationSeconds(),
+    defaultStorageClass(opts.lookup),
     prepareForCreate(),
     serviceAllocation(opts.rng, opts.lookup, opts.serviceCidr),
+    podDisruptionBudget(opts.lookup, opts.writer, opts.now ?? (() => 0)),
   ];
 }

@@ -2,8 +2,8 @@
  * What admission plugins may read: the API server's own store, unlogged (kube-apiserver's
  * plugins read through its internal informers, not through API requests).
  */
-import type { AdmissionAttributes } from '../hooks';
-import { forbidden, type Status } from '../status';
+import type { AdmissionAttributes, RequestContext } from '../hooks';
+import { forbidden, type ApiResult, type Status } from '../status';
 import type { KubeObject } from '../types';
 
 export interface ApiLookup {
@@ -40,4 +40,14 @@ export function forbiddenFor(a: AdmissionAttributes, reason: string): Status {
 /** Plugins act on the object itself, never on subresources (status, binding). */
 export function isMainResource(a: AdmissionAttributes, kind: string): boolean {
   return a.resource.kind === kind && !a.subresource && a.object !== undefined;
+}
+
+/** The one write admission makes: the eviction subresource records a disruption in the budget's status. */
+export interface ApiWriter {
+  update<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, input: KubeObject, subresource?: 'status'): ApiResult<T>;
+}
+
+/** A writer over a server created later (the hooks are built before the ApiServer that uses them). */
+export function lazyApi(server: () => ApiWriter): ApiWriter {
+  return { update: (ctx, resource, input, subresource) => server().update(ctx, resource, input, subresource) };
 }

@@ -6,6 +6,7 @@ import { validateObjectMeta } from './meta';
 import { validateNode, validatePriorityClass } from './node';
 import { validatePod } from './pod';
 import { validateService } from './service';
+import { validatePersistentVolume, validatePersistentVolumeClaim, validatePodDisruptionBudget, validateStorageClass } from './storage';
 import { validateDaemonSet, validateDeployment, validateReplicaSet, validateStatefulSet } from './workloads';
 
 const BY_KIND: Readonly<Record<string, Validator>> = {
@@ -19,6 +20,10 @@ const BY_KIND: Readonly<Record<string, Validator>> = {
   Service: validateService,
   Node: validateNode,
   PriorityClass: validatePriorityClass,
+  PersistentVolumeClaim: validatePersistentVolumeClaim,
+  PersistentVolume: validatePersistentVolume,
+  StorageClass: validateStorageClass,
+  PodDisruptionBudget: validatePodDisruptionBudget,
 };
 
 export function buildValidators(): Map<string, Validator> {

@@ -1,4 +1,5 @@
 import type { ApiResult, Status } from '../../api/status';
+import { transportErrorText } from '../../ha/load-balancer';
 import { CommandError } from '../invocation';
 
 /**
@@ -14,6 +15,9 @@ export interface ErrorSource {
 }
 
 export function statusLines(status: Status, source?: ErrorSource): string[] {
+  // No API server answered (the load balancer refused, or the network timed out): kubectl's transport error, verbatim.
+  const transport = transportErrorText(status);
+  if (transport !== undefined) return [transport];
   if (status.reason === 'Invalid') return invalidLines(status);
   const message = source ? `error when ${source.verb} "${source.file}": ${status.message}` : status.message;
   if (status.code === 401) return [`error: You must be logged in to the server (${message})`];

@@ -178,7 +178,7 @@ done     0/1     Completed          0             30s   <none>        worker-2  
       ['kubectl delete pod', 'error: resource(s) were provided, but no name was specified'],
       ['kubectl scale deployment coredns -n kube-system --replicas=-1', 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0'],
       ['kubectl get "pods', 'error: unbalanced quotes: the double quote (") at column 13 is never closed'],
-      ['helmet install x', 'error: unknown command "helmet": commands start with kubectl, sandbox'],
+      ['helmet install x', 'error: unknown command "helmet": commands start with helm, kubectl, sandbox'],
     ];
     for (const [cmd, text] of cases) {
       const p = c.run(cmd);

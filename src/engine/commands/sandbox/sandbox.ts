@@ -23,7 +23,7 @@ function usageLine(v: SandboxVerb): string {
 }
 
 export function sandboxHelp(): string[] {
-  const out = ['sandbox acts on the simulated machines: power nodes off and on, add and remove them.', '', 'Commands:'];
+  const out = ['sandbox acts on the simulated machines: power nodes off and on, add and remove them, break etcd and the network, look inside the data plane.', '', 'Commands:'];
   const rows = SANDBOX_VERBS.map((v) => [usageLine(v), v.short] as const);
   const width = Math.max(...rows.map(([u]) => u.length)) + 3;
   for (const [u, s] of rows) out.push(`  ${u.padEnd(width)}${s}`);

@@ -3,6 +3,7 @@ import { fail, type ExitCode, type Invocation } from '../invocation';
 import type { ParsedFlags } from '../shell/flags';
 import { parseTaint } from '../kubectl/taint-spec';
 import { isValidQuantity } from '../../util/quantity';
+import { FAULT_VERBS } from './fault-verbs';
 import type { SandboxVerb } from './sandbox';
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -107,5 +108,5 @@ const removeNode: SandboxVerb = {
   },
 };
 
-/** Every sandbox action. Add a row here for new ones (`etcd status`, `partition`, …). */
-export const SANDBOX_VERBS: readonly SandboxVerb[] = [killNode, restoreNode, addNode, removeNode];
+/** Every sandbox action. Add a row here for new ones. */
+export const SANDBOX_VERBS: readonly SandboxVerb[] = [killNode, restoreNode, addNode, removeNode, ...FAULT_VERBS];

@@ -10,14 +10,15 @@ import { QueueController, type SyncResult } from '../shared/controller-base';
 import { Expectations } from '../shared/expectations';
 import { NamespaceIndex } from '../shared/namespace-index';
 import { OwnerIndex } from '../shared/owner-index';
-import { controllerRefOf, newControllerRef } from '../shared/owner-refs';
+import { compareStrings, controllerRefOf, newControllerRef, onlyStatusChanged } from '../shared/owner-refs';
 import { PodControl, podFromTemplate } from '../shared/pod-control';
 import { isPodReady } from '../shared/pod-util';
 import { slowStartBatch } from '../shared/slow-start';
 import { omitZero, writeStatus } from '../shared/status-util';
 import { daemonNodeFit, nodeShouldRunDaemonPod, pinToNode, withDaemonPodTolerations } from './eligibility';
 import { cleanupHistory, constructHistory } from '../shared/revision-history';
-import { countDaemonPods, DS_GENERATION_LABEL, DS_HASH_LABEL, nodesToDaemonPods, podsShouldBeOnNode, targetNodeName, templateGeneration } from './manage';
+import { countDaemonPods, DS_GENERATION_LABEL, DS_HASH_LABEL, nodesToDaemonPods, podsShouldBeOnNode, templateGeneration } from './manage';
+import { daemonRelevantChange, nodeUnchangedForDaemons, readinessOnly } from './change-filters';
 import { FailedPodBackoff } from './failed-pod-backoff';
 import { oldPodsToReplace } from './rolling-update';
 
@@ -39,6 +40,8 @@ export class DaemonSetController extends QueueController {
   private readonly revisions = new OwnerIndex<ControllerRevision>();
   private readonly expectations = new Expectations(() => this.env.now());
   private readonly backoff = new FailedPodBackoff();
+  /** DaemonSets with a change that may need pods created or deleted (not just a readiness flip). */
+  private readonly structural = new Set<string>();
   private readonly podControl: PodControl;
 
   constructor(env: SimEnv, api: ApiServer) {
@@ -50,8 +53,10 @@ export class DaemonSetController extends QueueController {
     this.daemonSets = this.informer<DaemonSet>('daemonsets');
     this.dsByNs.attach(this.daemonSets);
     this.daemonSets.on({
-      add: (ds, opId) => this.enqueue(objectKey(ds), opId),
-      update: (_o, ds, opId) => this.enqueue(objectKey(ds), opId),
+      add: (ds, opId) => this.enqueueFull(objectKey(ds), opId),
+      update: (old, ds, opId) => {
+        if (!onlyStatusChanged(old, ds)) this.enqueueFull(objectKey(ds), opId);
+      },
       delete: (ds) => this.expectations.forget(objectKey(ds)),
     });
     this.nodes = this.informer<Node>('nodes');
@@ -70,8 +75,13 @@ export class DaemonSetController extends QueueController {
     this.revisions.attach(this.informer<ControllerRevision>('controllerrevisions'));
   }
 
+  private enqueueFull(key: string, opId: number | undefined): void {
+    this.structural.add(key);
+    this.enqueue(key, opId);
+  }
+
   private enqueueAll(opId: number | undefined): void {
-    for (const ds of this.daemonSets.list()) this.enqueue(objectKey(ds), opId);
+    for (const ds of this.daemonSets.list()) this.enqueueFull(objectKey(ds), opId);
   }
 
   /** addNode / updateNode: only DaemonSets whose verdict for this node changed. */
@@ -80,11 +90,11 @@ export class DaemonSetController extends QueueController {
     for (const ds of this.daemonSets.list()) {
       const now = nodeShouldRunDaemonPod(node, ds);
       if (!old) {
-        if (now.shouldRun) this.enqueue(objectKey(ds), opId);
+        if (now.shouldRun) this.enqueueFull(objectKey(ds), opId);
         continue;
       }
       const before = nodeShouldRunDaemonPod(old, ds);
-      if (before.shouldRun !== now.shouldRun || before.shouldContinueRunning !== now.shouldContinueRunning) this.enqueue(objectKey(ds), opId);
+      if (before.shouldRun !== now.shouldRun || before.shouldContinueRunning !== now.shouldContinueRunning) this.enqueueFull(objectKey(ds), opId);
     }
   }
 
@@ -99,20 +109,21 @@ export class DaemonSetController extends QueueController {
     if (old && (old.metadata.resourceVersion === pod.metadata.resourceVersion || !daemonRelevantChange(old, pod))) return;
     if (old && controllerRefOf(old)?.uid !== controllerRefOf(pod)?.uid) {
       const prev = this.ownerOf(old);
-      if (prev) this.enqueue(objectKey(prev), opId);
+      if (prev) this.enqueueFull(objectKey(prev), opId);
     }
     const ds = this.ownerOf(pod);
     if (ds) {
       const key = objectKey(ds);
       if (!old) this.expectations.creationObserved(key);
-      this.enqueue(key, opId);
+      if (old && readinessOnly(old, pod)) this.enqueue(key, opId);
+      else this.enqueueFull(key, opId);
       const minReady = ds.spec.minReadySeconds ?? 0;
       if (old && minReady > 0 && !isPodReady(old) && isPodReady(pod)) this.enqueueAfter(key, minReady * 1000 + 1000, opId);
       return;
     }
     if (controllerRefOf(pod)) return;
     for (const d of this.dsByNs.in(pod.metadata.namespace)) {
-      if (selectorMatches(d.spec.selector, pod.metadata.labels)) this.enqueue(objectKey(d), opId);
+      if (selectorMatches(d.spec.selector, pod.metadata.labels)) this.enqueueFull(objectKey(d), opId);
     }
   }
 
@@ -120,7 +131,7 @@ export class DaemonSetController extends QueueController {
     const ds = this.ownerOf(pod);
     if (!ds) return;
     this.expectations.deletionObserved(objectKey(ds), objectKey(pod));
-    this.enqueue(objectKey(ds), opId);
+    this.enqueueFull(objectKey(ds), opId);
   }
 
   protected sync(key: string, ctx: RequestContext): SyncResult {
@@ -134,7 +145,7 @@ export class DaemonSetController extends QueueController {
       this.recorder.record(ctx, ds, 'Warning', 'SelectingAll', 'This daemon set is selecting all pods. A non-empty selector is required.');
       return 'done';
     }
-    const nodes = [...this.nodes.list()].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const nodes = [...this.nodes.list()].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
     const history = constructHistory(this.api, ctx, {
       owner: ds, ownerResource: 'daemonsets', template: ds.spec.template, collisionCount: ds.status?.collisionCount, hashLabel: DS_HASH_LABEL,
       onCollision: () => this.bumpCollisionCount(ctx, ds),
@@ -145,9 +156,13 @@ export class DaemonSetController extends QueueController {
     const byNode = nodesToDaemonPods(pods);
     let result: SyncResult = 'done';
     const observed = !ds.metadata.deletionTimestamp && this.expectations.satisfied(key);
-    if (observed) {
-      result = this.manage(ctx, ds, nodes, byNode, history.hash);
-      if (this.expectations.satisfied(key) && (ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
+    // A readiness flip changes nothing to create or delete; it can only let a rollout move on.
+    const full = this.structural.delete(key);
+    const rolling = (ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+    const rollingOut = (ds.status?.updatedNumberScheduled ?? 0) !== (ds.status?.desiredNumberScheduled ?? 0) || (ds.status?.numberUnavailable ?? 0) > 0;
+    if (observed && (full || (rolling && rollingOut))) {
+      if (full) result = this.manage(ctx, ds, nodes, byNode, history.hash);
+      if (this.expectations.satisfied(key) && rolling) {
         const victims = oldPodsToReplace(ds, nodes, byNode, history.hash, this.env.now()).map((pod) => ({ pod }));
         this.expectations.expect(key, 0, victims.map((v) => objectKey(v.pod)));
         if (!this.deletePods(ctx, ds, victims)) result = 'retry';
@@ -155,7 +170,8 @@ export class DaemonSetController extends QueueController {
       const live = new Set(pods.map((p) => p.metadata.labels?.[DS_HASH_LABEL] ?? ''));
       cleanupHistory(this.api, ctx, history.old, ds.spec.revisionHistoryLimit ?? 10, (cr) => live.has(cr.metadata.labels?.[DS_HASH_LABEL] ?? ''));
     }
-    if (!this.updateStatus(ctx, ds, nodes, byNode, history.hash, observed)) return 'retry';
+    if (!this.updateStatus(ctx, ds, nodes, byNode, history.hash, observed)) result = 'retry';
+    if (result === 'retry' || (full && !observed)) this.structural.add(key);
     return result;
   }
 
@@ -192,7 +208,10 @@ export class DaemonSetController extends QueueController {
       if (decision.create) needing.push(node.metadata.name);
       for (const d of decision.delete) if (d.event?.reason === 'FailedDaemonPod') this.backoff.next(backoffKey(node.metadata.name), now);
       toDelete.push(...decision.delete);
-      if (decision.retryAfterMs !== undefined) this.enqueueAfter(objectKey(ds), decision.retryAfterMs, ctx.opId);
+      if (decision.retryAfterMs !== undefined) {
+        this.structural.add(objectKey(ds));
+        this.enqueueAfter(objectKey(ds), decision.retryAfterMs, ctx.opId);
+      }
     }
     for (const [node, pods] of byNode) {
       if (known.has(node)) continue;
@@ -253,23 +272,4 @@ export class DaemonSetController extends QueueController {
     if (minReady > 0 && c.numberReady !== c.numberAvailable) this.enqueueAfter(objectKey(ds), minReady * 1000, ctx.opId);
     return written !== undefined;
   }
-}
-
-/**
- * Pod updates that cannot change what the controller decides or reports (a binding to the
- * node the pod is pinned to, container start-up progress) do not trigger a sync: each sync
- * walks every node, and a zero-latency simulation would otherwise run one per pod event.
- */
-function daemonRelevantChange(a: Pod, b: Pod): boolean {
-  return isPodReady(a) !== isPodReady(b) || a.status?.phase !== b.status?.phase || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp
-    || a.metadata.labels !== b.metadata.labels && JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {})
-    || controllerRefOf(a)?.uid !== controllerRefOf(b)?.uid || targetNodeName(a) !== targetNodeName(b);
-}
-
-/** shouldIgnoreNodeUpdate: only labels, taints, schedulability and condition statuses matter. */
-function nodeUnchangedForDaemons(a: Node, b: Node): boolean {
-  const conds = (n: Node): string => (n.status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort().join(',');
-  return JSON.stringify(a.metadata.labels ?? {}) === JSON.stringify(b.metadata.labels ?? {})
-    && JSON.stringify(a.spec) === JSON.stringify(b.spec)
-    && conds(a) === conds(b);
 }

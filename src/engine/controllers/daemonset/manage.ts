@@ -2,6 +2,7 @@ import type { DaemonSet, Node, Pod } from '../../api/types';
 import { parseTimestamp } from '../../sim/time';
 import { isPodAvailable, isPodTerminal, pinnedNodeName } from '../shared/pod-util';
 import { daemonNodeFit, type DaemonNodeFit } from './eligibility';
+import { compareStrings } from '../shared/owner-refs';
 
 export const DS_HASH_LABEL = 'controller-revision-hash';
 export const DS_GENERATION_LABEL = 'pod-template-generation';
@@ -37,7 +38,7 @@ export function byCreationAndPhase(a: Pod, b: Pod): number {
   if (sa !== sb) return sa - sb;
   const ta = parseTimestamp(a.metadata.creationTimestamp) ?? 0;
   const tb = parseTimestamp(b.metadata.creationTimestamp) ?? 0;
-  return ta - tb || a.metadata.name.localeCompare(b.metadata.name);
+  return ta - tb || compareStrings(a.metadata.name, b.metadata.name);
 }
 
 export function templateGeneration(ds: DaemonSet): string | undefined {

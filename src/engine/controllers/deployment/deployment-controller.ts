@@ -10,7 +10,7 @@ import { claimObjects } from '../shared/claim';
 import { QueueController, type SyncResult } from '../shared/controller-base';
 import { NamespaceIndex } from '../shared/namespace-index';
 import { OwnerIndex } from '../shared/owner-index';
-import { controllerRefOf } from '../shared/owner-refs';
+import { controllerRefOf, onlyStatusChanged } from '../shared/owner-refs';
 import { rolloutRecreate, rolloutRolling } from './rollout';
 import { isScalingEvent, syncScaleOnly, syncStatusOnly } from './scale';
 import { checkPausedConditions } from './status';
@@ -38,7 +38,9 @@ export class DeploymentController extends QueueController {
     this.deploymentsByNs.attach(this.deployments);
     this.deployments.on({
       add: (d, opId) => this.enqueue(objectKey(d), opId),
-      update: (_o, d, opId) => this.enqueue(objectKey(d), opId),
+      update: (o, d, opId) => {
+        if (!onlyStatusChanged(o, d)) this.enqueue(objectKey(d), opId);
+      },
       delete: (d, opId) => this.enqueue(objectKey(d), opId),
     });
     this.replicaSets = this.informer<ReplicaSet>('replicasets');

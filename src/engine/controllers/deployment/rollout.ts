@@ -70,7 +70,15 @@ export function rolloutRolling(s: DeploymentSync): number | undefined {
   if (reconcileNewReplicaSet(s, all(), s.current(newRS)!)) return syncRolloutStatus(s, all(), s.current(newRS));
   if (reconcileOldReplicaSets(s, all(), filterActive(live(s, oldRSs)), s.current(newRS)!)) return syncRolloutStatus(s, all(), s.current(newRS));
   if (deploymentComplete(s.d, s.d.status ?? {})) cleanupDeployment(s, oldRSs);
-  return syncRolloutStatus(s, all(), s.current(newRS));
+  return finishRollout(s, all(), newRS, oldRSs);
+}
+
+/** syncRolloutStatus, then the history cleanup the next pass would do once the rollout completed. */
+function finishRollout(s: DeploymentSync, all: readonly ReplicaSet[], newRS: ReplicaSet | undefined, oldRSs: readonly ReplicaSet[]): number | undefined {
+  const wasComplete = deploymentComplete(s.d, s.d.status ?? {});
+  const recheck = syncRolloutStatus(s, all, s.current(newRS));
+  if (!wasComplete && deploymentComplete(s.d, s.d.status ?? {})) cleanupDeployment(s, oldRSs);
+  return recheck;
 }
 
 /** oldPodsRunning: any pod (even terminating) of an old ReplicaSet that is not terminal. */
@@ -97,5 +105,5 @@ export function rolloutRecreate(s: DeploymentSync): number | undefined {
   if (!newRS) ({ newRS, oldRSs } = syncRevision(s, true));
   if (newRS) s.scaleAndRecord(s.current(newRS)!, replicasOf(s.d));
   if (deploymentComplete(s.d, s.d.status ?? {})) cleanupDeployment(s, oldRSs);
-  return syncRolloutStatus(s, all(), s.current(newRS));
+  return finishRollout(s, all(), newRS, oldRSs);
 }

@@ -74,10 +74,12 @@ export function syncRolloutStatus(s: DeploymentSync, all: readonly ReplicaSet[],
   }
   syncReplicaFailure(holder, all, newRS);
   const finalStatus = withoutEmptyConditions(holder.status!);
-  if (deepEqual(d.status, finalStatus)) return stuckRecheckMs(s, finalStatus);
-  s.d.status = finalStatus;
-  s.persist();
-  return undefined;
+  if (!deepEqual(d.status, finalStatus)) {
+    s.d.status = finalStatus;
+    s.persist();
+  }
+  // Our own status write does not trigger another pass, so look ahead for the deadline now.
+  return stuckRecheckMs(s, finalStatus);
 }
 
 /** getReplicaFailures: copy a ReplicaFailure condition from the newest failing ReplicaSet. */

@@ -2,6 +2,7 @@ import type { Condition, Deployment, PodTemplateSpec, ReplicaSet } from '../../a
 import { parseTimestamp } from '../../sim/time';
 import { deepEqual } from '../../util/clone';
 import { resolveFenceposts, scaledValue } from '../shared/int-or-percent';
+import { compareStrings } from '../shared/owner-refs';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -90,7 +91,7 @@ function createdMs(rs: ReplicaSet): number {
 
 /** controller.ReplicaSetsByCreationTimestamp (name breaks ties). */
 export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
-  return createdMs(a) - createdMs(b) || a.metadata.name.localeCompare(b.metadata.name);
+  return createdMs(a) - createdMs(b) || compareStrings(a.metadata.name, b.metadata.name);
 }
 
 export function revisionOf(rs: ReplicaSet | Deployment): number {

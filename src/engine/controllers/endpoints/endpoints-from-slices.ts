@@ -1,4 +1,5 @@
 import type { Endpoint, EndpointSlice, KubeObject, Service } from '../../api/types';
+import { compareStrings } from '../shared/owner-refs';
 
 export interface EndpointAddress {
   ip: string;
@@ -59,7 +60,7 @@ export function subsetsFromSlices(svc: Service, slices: readonly EndpointSlice[]
   const groups = new Map<string, { ports: EndpointPortV1[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
   const publish = svc.spec.publishNotReadyAddresses === true;
   let total = 0;
-  for (const slice of [...slices].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+  for (const slice of [...slices].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
     const ports: EndpointPortV1[] = (slice.ports ?? []).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port ?? 0, protocol: p.protocol ?? 'TCP' }));
     const key = JSON.stringify(ports);
     let g = groups.get(key);

@@ -1,5 +1,4 @@
 import type { Endpoint, Pod, Service, ServicePort } from '../../api/types';
-import { stableStringify } from '../../util/clone';
 import { isPodReady, isPodTerminal } from '../shared/pod-util';
 
 export interface EndpointPort {
@@ -63,13 +62,18 @@ export function podToEndpoint(svc: Service, pod: Pod): Endpoint {
   return ep;
 }
 
+/** A cheap identity for a resolved port list (the grouping key of slices). */
+export function portsKeyOf(ports: readonly { name?: string; port?: number; protocol?: string }[]): string {
+  return ports.map((p) => `${p.name ?? ''}/${p.port ?? ''}/${p.protocol ?? 'TCP'}`).join(',');
+}
+
 /** The endpoints a Service should have, grouped by their resolved port list (one slice set each). */
 export function desiredGroups(svc: Service, pods: readonly Pod[]): Map<string, PortGroup> {
   const groups = new Map<string, PortGroup>();
   for (const pod of pods) {
     if (!podInEndpoints(pod)) continue;
     const ports = endpointPorts(svc, pod);
-    const portsKey = stableStringify(ports);
+    const portsKey = portsKeyOf(ports);
     let g = groups.get(portsKey);
     if (!g) groups.set(portsKey, (g = { portsKey, ports, endpoints: new Map() }));
     const key = pod.metadata.uid ?? pod.metadata.name;

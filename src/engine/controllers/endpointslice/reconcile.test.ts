@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoint, EndpointSlice, Pod, Service } from '../../api/types';
-import { stableStringify } from '../../util/clone';
-import { desiredGroups, resolveTargetPort, type PortGroup } from './desired';
+import { desiredGroups, portsKeyOf, resolveTargetPort, type PortGroup } from './desired';
 import { planSlices } from './reconcile';
 
 const PORTS = [{ name: 'http', port: 8080, protocol: 'TCP' }];
@@ -12,7 +11,7 @@ function ep(i: number): Endpoint {
 
 function group(ids: number[]): Map<string, PortGroup> {
   const endpoints = new Map(ids.map((i) => [`u${i}`, { key: `u${i}`, order: `p${String(i).padStart(3, '0')}`, endpoint: ep(i) }]));
-  return new Map([[stableStringify(PORTS), { portsKey: stableStringify(PORTS), ports: PORTS, endpoints }]]);
+  return new Map([[portsKeyOf(PORTS), { portsKey: portsKeyOf(PORTS), ports: PORTS, endpoints }]]);
 }
 
 function slice(name: string, ids: number[], ports = PORTS): EndpointSlice {

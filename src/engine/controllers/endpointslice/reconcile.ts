@@ -1,6 +1,7 @@
 import type { Endpoint, EndpointSlice } from '../../api/types';
-import { deepEqual, stableStringify } from '../../util/clone';
-import type { PortGroup } from './desired';
+import { deepEqual } from '../../util/clone';
+import { portsKeyOf, type PortGroup } from './desired';
+import { compareStrings } from '../shared/owner-refs';
 
 /** --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -22,8 +23,8 @@ export function endpointKey(ep: Endpoint): string {
   return ep.targetRef?.uid ?? ep.addresses[0] ?? '';
 }
 
-export function portsKeyOf(slice: EndpointSlice): string {
-  return stableStringify(slice.ports ?? []);
+export function slicePortsKey(slice: EndpointSlice): string {
+  return portsKeyOf(slice.ports ?? []);
 }
 
 /**
@@ -35,7 +36,7 @@ function reconcileGroup(group: PortGroup, slices: readonly EndpointSlice[], max:
   const placed = new Set<string>();
   const updating: SliceDraft[] = [];
   const unchanged: EndpointSlice[] = [];
-  for (const slice of [...slices].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
+  for (const slice of [...slices].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name))) {
     const kept: Endpoint[] = [];
     for (const ep of slice.endpoints ?? []) {
       const key = endpointKey(ep);
@@ -48,7 +49,7 @@ function reconcileGroup(group: PortGroup, slices: readonly EndpointSlice[], max:
     else if (!deepEqual(kept, slice.endpoints)) updating.push({ existing: slice, ports: group.ports, endpoints: kept });
     else unchanged.push(slice);
   }
-  const rest = [...group.endpoints.values()].filter((d) => !placed.has(d.key)).sort((a, b) => a.order.localeCompare(b.order)).map((d) => d.endpoint);
+  const rest = [...group.endpoints.values()].filter((d) => !placed.has(d.key)).sort((a, b) => compareStrings(a.order, b.order)).map((d) => d.endpoint);
   for (const draft of updating) while (draft.endpoints.length < max && rest.length > 0) draft.endpoints.push(rest.shift()!);
   while (rest.length > 0) {
     let target: SliceDraft | undefined;
@@ -76,7 +77,7 @@ export function planSlices(groups: ReadonlyMap<string, PortGroup>, existing: rea
   const plan: SlicePlan = { create: [], update: [], delete: [] };
   const byPorts = new Map<string, EndpointSlice[]>();
   for (const s of existing) {
-    const k = portsKeyOf(s);
+    const k = slicePortsKey(s);
     if (!groups.has(k)) plan.delete.push(s);
     else byPorts.set(k, [...(byPorts.get(k) ?? []), s]);
   }

@@ -116,7 +116,9 @@ describe('node failure timeline (k8s-semantics §1.5)', () => {
 
   it('stops evicting when every node is down (master disruption mode)', () => {
     const c = setup();
-    for (const n of ['control-plane', 'worker-1', 'worker-2']) c.killNode(n);
+    // The control plane keeps running (its kubelet alone stops), so the controller can watch every node go dark.
+    c.kubelets.get('control-plane')!.stop();
+    for (const n of ['worker-1', 'worker-2']) c.killNode(n);
     waitFor(c, () => ['control-plane', 'worker-1', 'worker-2'].every((n) => ready(c, n)?.status === 'Unknown'), 120_000, 100);
     c.advance(400_000);
     expect(['control-plane', 'worker-1', 'worker-2'].some((n) => taint(c, n, UNREACHABLE, 'NoExecute'))).toBe(false);

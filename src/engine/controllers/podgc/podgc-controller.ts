@@ -6,6 +6,7 @@ import { objectKey } from '../../client/informer';
 import type { SimEnv } from '../../sim/env';
 import { parseTimestamp } from '../../sim/time';
 import { isPodTerminal } from '../shared/pod-util';
+import { compareStrings } from '../shared/owner-refs';
 
 /** --terminated-pod-gc-threshold default. */
 export const TERMINATED_POD_GC_THRESHOLD = 12_500;
@@ -76,7 +77,7 @@ export class PodGcController extends Component {
     if (excess <= 0) return;
     const pods = [...this.terminated].map((k) => this.pods.getByKey(k)).filter((p): p is Pod => p !== undefined);
     const evicted = (p: Pod): number => (p.status?.reason === 'Evicted' ? 0 : 1);
-    pods.sort((a, b) => evicted(a) - evicted(b) || (parseTimestamp(a.metadata.creationTimestamp) ?? 0) - (parseTimestamp(b.metadata.creationTimestamp) ?? 0) || a.metadata.name.localeCompare(b.metadata.name));
+    pods.sort((a, b) => evicted(a) - evicted(b) || (parseTimestamp(a.metadata.creationTimestamp) ?? 0) - (parseTimestamp(b.metadata.creationTimestamp) ?? 0) || compareStrings(a.metadata.name, b.metadata.name));
     for (const pod of pods.slice(0, excess)) this.forceDelete(ctx, pod, undefined);
   }
 

@@ -11,7 +11,7 @@ import { QueueController, type SyncResult } from '../shared/controller-base';
 import { Expectations } from '../shared/expectations';
 import { NamespaceIndex } from '../shared/namespace-index';
 import { OwnerIndex } from '../shared/owner-index';
-import { controllerRefOf, newControllerRef } from '../shared/owner-refs';
+import { controllerRefOf, newControllerRef, onlyStatusChanged } from '../shared/owner-refs';
 import { PodControl, podFromTemplate } from '../shared/pod-control';
 import { isPodActive, isPodAvailable, isPodReady } from '../shared/pod-util';
 import { slowStartBatch } from '../shared/slow-start';
@@ -53,7 +53,7 @@ export class ReplicaSetController extends QueueController {
       },
       update: (old, rs, opId) => {
         if (!deepEqual(old.spec.selector, rs.spec.selector) || !deepEqual(old.spec.template.metadata?.labels, rs.spec.template.metadata?.labels)) this.recount(rs);
-        this.enqueue(objectKey(rs), opId);
+        if (!onlyStatusChanged(old, rs)) this.enqueue(objectKey(rs), opId);
       },
       delete: (rs) => this.expectations.forget(objectKey(rs)),
     });

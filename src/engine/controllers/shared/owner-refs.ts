@@ -25,3 +25,27 @@ export function splitKey(key: string): { namespace: string | undefined; name: st
   const i = key.indexOf('/');
   return i < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
+
+/** Code-unit string order: deterministic everywhere (localeCompare depends on the ICU build). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * True when an update changed only the object's status (or nothing): a controller's own status
+ * write then need not trigger another pass over the object.
+ */
+export function onlyStatusChanged(a: KubeObject, b: KubeObject): boolean {
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return ma.generation !== undefined && ma.generation === mb.generation && ma.deletionTimestamp === mb.deletionTimestamp
+    && sameRecord(ma.annotations, mb.annotations) && sameRecord(ma.labels, mb.labels)
+    && (ma.finalizers ?? []).join(',') === (mb.finalizers ?? []).join(',');
+}
+
+function sameRecord(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  return ka.every((k) => a![k] === b?.[k]);
+}

@@ -2,7 +2,7 @@ import type { ApiServer, RequestContext } from '../../api/apiserver';
 import type { ControllerRevision, KubeObject, PodTemplateSpec } from '../../api/types';
 import { deepClone, stableStringify } from '../../util/clone';
 import { computeHash } from './hash';
-import { newControllerRef } from './owner-refs';
+import { compareStrings, newControllerRef } from './owner-refs';
 
 /** getPatch: what a DaemonSet / StatefulSet revision stores — its template, applied with `$patch: replace`. */
 export function revisionData(template: PodTemplateSpec): unknown {
@@ -51,7 +51,7 @@ export function constructHistory(api: ApiServer, ctx: RequestContext, o: Revisio
   const old: ControllerRevision[] = [];
   for (const cr of owned) (stableStringify(cr.data) === want ? current : old).push(cr);
   const next = old.reduce((m, cr) => Math.max(m, cr.revision), 0) + 1;
-  current.sort((a, b) => b.revision - a.revision || a.metadata.name.localeCompare(b.metadata.name));
+  current.sort((a, b) => b.revision - a.revision || compareStrings(a.metadata.name, b.metadata.name));
   let cur = current[0];
   if (!cur) {
     const created = snapshot(api, ctx, o, next);

@@ -1,4 +1,4 @@
-import type { Pod, PodTemplateSpec, StatefulSet } from '../../api/types';
+import type { Pod, PodTemplateSpec, StatefulSet, Volume } from '../../api/types';
 import { newControllerRef } from '../shared/owner-refs';
 import { podFromTemplate } from '../shared/pod-control';
 import { isPodAvailable, isPodTerminal, isRunningAndReady } from '../shared/pod-util';
@@ -40,7 +40,25 @@ export function newStatefulPod(set: StatefulSet, template: PodTemplateSpec, ordi
   pod.metadata.generateName = `${set.metadata.name}-`;
   pod.spec.hostname = name;
   if (set.spec.serviceName) pod.spec.subdomain = set.spec.serviceName;
+  withClaimVolumes(set, pod, ordinal);
   return pod;
+}
+
+/** getPersistentVolumeClaimName: `<template>-<set>-<ordinal>`. */
+export function claimName(set: StatefulSet, template: string, ordinal: number): string {
+  return `${template}-${set.metadata.name}-${ordinal}`;
+}
+
+/**
+ * updateStorage: one persistentVolumeClaim volume per volumeClaimTemplate (the claims
+ * themselves are created by the storage side), replacing template volumes of the same name.
+ */
+function withClaimVolumes(set: StatefulSet, pod: Pod, ordinal: number): void {
+  const templates = (set.spec.volumeClaimTemplates ?? []).filter((t) => t.metadata.name);
+  if (templates.length === 0) return;
+  const names = new Set(templates.map((t) => t.metadata.name!));
+  const claims: Volume[] = templates.map((t) => ({ name: t.metadata.name!, persistentVolumeClaim: { claimName: claimName(set, t.metadata.name!, ordinal) } }));
+  pod.spec.volumes = [...claims, ...(pod.spec.volumes ?? []).filter((v) => !names.has(v.name))];
 }
 
 export const isTerminating = (pod: Pod): boolean => pod.metadata.deletionTimestamp !== undefined;

@@ -9,7 +9,7 @@ import { QueueController, type SyncResult } from '../shared/controller-base';
 import { Expectations } from '../shared/expectations';
 import { NamespaceIndex } from '../shared/namespace-index';
 import { OwnerIndex } from '../shared/owner-index';
-import { controllerRefOf } from '../shared/owner-refs';
+import { controllerRefOf, onlyStatusChanged } from '../shared/owner-refs';
 import { isPodReady, isRunningAndReady } from '../shared/pod-util';
 import { cleanupHistory, constructHistory, revisionTemplate } from '../shared/revision-history';
 import { writeStatus } from '../shared/status-util';
@@ -39,7 +39,9 @@ export class StatefulSetController extends QueueController {
     this.setsByNs.attach(this.sets);
     this.sets.on({
       add: (s, opId) => this.enqueue(objectKey(s), opId),
-      update: (_o, s, opId) => this.enqueue(objectKey(s), opId),
+      update: (o, s, opId) => {
+        if (!onlyStatusChanged(o, s)) this.enqueue(objectKey(s), opId);
+      },
       delete: (s) => this.expectations.forget(objectKey(s)),
     });
     const pods = this.informer<Pod>('pods');

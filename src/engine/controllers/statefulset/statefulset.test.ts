@@ -68,6 +68,19 @@ describe('StatefulSet controller', () => {
     expect(pods(t).map((p) => p.metadata.name)).toEqual(['db-0']);
   });
 
+  it('mounts one claim per volumeClaimTemplate, named <template>-<set>-<ordinal>', () => {
+    const t = startTestCluster();
+    t.create('statefulsets', web(2, {
+      volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16' }], volumes: [{ name: 'data', emptyDir: {} }, { name: 'tmp', emptyDir: {} }] } },
+    }));
+    t.advance(1000);
+    expect(t.get<Pod>('pods', 'default', 'db-0')?.spec.volumes).toEqual([
+      { name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } },
+      { name: 'tmp', emptyDir: {} },
+    ]);
+  });
+
   it('recreates a deleted pod under the same name', () => {
     const t = startTestCluster();
     t.create('statefulsets', web(2));

@@ -7,6 +7,7 @@ import type { SimEnv } from '../../sim/env';
 import { rfc3339, rfc3339Micro } from '../../sim/time';
 import { findUntoleratedTaint, requiredNodeAffinityMatches } from '../daemonset/eligibility';
 import { isPodTerminal, pinnedNodeName } from '../shared/pod-util';
+import { compareStrings } from '../shared/owner-refs';
 
 /** What the fake kubelet makes of a pod once it is bound. */
 export type PodOutcome =
@@ -86,7 +87,7 @@ export class FakeNodeAgent extends Component {
       .filter((n) => (pinned ? n.metadata.name === pinned : !n.spec.unschedulable))
       .filter((n) => !findUntoleratedTaint(n.spec.taints, pod.spec.tolerations, (t) => t.effect !== 'PreferNoSchedule'))
       .filter((n) => requiredNodeAffinityMatches(pod.spec, n))
-      .sort((a, b) => (this.load.get(a.metadata.name)?.size ?? 0) - (this.load.get(b.metadata.name)?.size ?? 0) || a.metadata.name.localeCompare(b.metadata.name));
+      .sort((a, b) => (this.load.get(a.metadata.name)?.size ?? 0) - (this.load.get(b.metadata.name)?.size ?? 0) || compareStrings(a.metadata.name, b.metadata.name));
     const node = candidates[0];
     if (node) this.api.bind(this.ctx(), pod.metadata.namespace ?? 'default', pod.metadata.name, node.metadata.name);
   }

@@ -1,6 +1,6 @@
 import type { Node, Taint } from '../../api/types';
 import { bytes, cpuMillis, parseQuantity } from '../../util/quantity';
-import { NodeColumns, NodeFlag } from './node-columns';
+import { F, NodeColumns, NodeFlag, STRIDE } from './node-columns';
 import { normalizedImageName, type HostPort, type PodInfo } from './pod-info';
 
 const WILDCARD_IP = '0.0.0.0';
@@ -50,6 +50,14 @@ export class HostPortIndex {
  * it, kept up to date incrementally by the cache (upstream framework.NodeInfo).
  */
 export class NodeInfo {
+  // Declared first so that the fields every Filter call reads share the object's first cache line.
+  /** Where this node's hot numbers live (the cache's shared columns, or a private copy). */
+  private readonly cols: NodeColumns;
+  /** Offset of this node's record in cols.data. */
+  private readonly base: number;
+  readonly name: string;
+  /** Small stable integer identifying the node in the cache's indexes (selector counts). */
+  readonly slot: number;
   node: Node | undefined;
   labels: Readonly<Record<string, string>> = {};
   readonly pods = new Map<string, PodInfo>();
@@ -64,71 +72,74 @@ export class NodeInfo {
   /** Bumped on every change; lets callers cache per-node work. */
   generation = 0;
 
-  constructor(
-    readonly name: string,
-    /** Small stable integer identifying the node in the cache's indexes (selector counts). */
-    readonly slot: number,
-    /** Where this node's hot numbers live (the cache's shared columns, or a private copy). */
-    private readonly cols: NodeColumns = new NodeColumns(1),
-    private readonly col = 0,
-  ) {
+  constructor(name: string, slot: number, cols: NodeColumns = new NodeColumns(1), col = 0) {
     cols.claim(col);
+    this.cols = cols;
+    this.base = col * STRIDE;
+    this.name = name;
+    this.slot = slot;
   }
 
   // The hot numbers, read by Filter / Score on every node of every cycle.
   get allocatableMilliCPU(): number {
-    return this.cols.allocatableMilliCPU[this.col]!;
+    return this.cols.data[this.base + F.AllocatableMilliCPU]!;
   }
   get allocatableMemory(): number {
-    return this.cols.allocatableMemory[this.col]!;
+    return this.cols.data[this.base + F.AllocatableMemory]!;
   }
   get allocatablePods(): number {
-    return this.cols.allocatablePods[this.col]!;
+    return this.cols.data[this.base + F.AllocatablePods]!;
   }
   get requestedMilliCPU(): number {
-    return this.cols.requestedMilliCPU[this.col]!;
+    return this.cols.data[this.base + F.RequestedMilliCPU]!;
   }
   get requestedMemory(): number {
-    return this.cols.requestedMemory[this.col]!;
+    return this.cols.data[this.base + F.RequestedMemory]!;
   }
   /** Requests with the 100m / 200Mi scoring defaults for containers that set none. */
   get nonZeroMilliCPU(): number {
-    return this.cols.nonZeroMilliCPU[this.col]!;
+    return this.cols.data[this.base + F.NonZeroMilliCPU]!;
   }
   get nonZeroMemory(): number {
-    return this.cols.nonZeroMemory[this.col]!;
+    return this.cols.data[this.base + F.NonZeroMemory]!;
   }
   get podCount(): number {
-    return this.cols.podCount[this.col]!;
+    return this.cols.data[this.base + F.PodCount]!;
   }
   get filterTaintCount(): number {
-    return this.cols.filterTaintCount[this.col]!;
+    return this.cols.data[this.base + F.FilterTaintCount]!;
   }
   get preferNoScheduleTaintCount(): number {
-    return this.cols.preferNoScheduleTaintCount[this.col]!;
+    return this.cols.data[this.base + F.PreferNoScheduleTaintCount]!;
   }
   get usedPortCount(): number {
-    return this.cols.usedPortCount[this.col]!;
+    return this.cols.data[this.base + F.UsedPortCount]!;
   }
   get unschedulable(): boolean {
-    return (this.cols.flags[this.col]! & NodeFlag.Unschedulable) !== 0;
+    return (this.cols.data[this.base + F.Flags]! & NodeFlag.Unschedulable) !== 0;
+  }
+
+  private set(field: number, value: number): void {
+    this.cols.data[this.base + field] = value;
+  }
+
+  private add(field: number, delta: number): void {
+    this.cols.data[this.base + field]! += delta;
   }
 
   setNode(node: Node): void {
-    const c = this.cols;
-    const i = this.col;
     this.node = node;
     this.labels = node.metadata.labels ?? {};
     const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
-    c.allocatableMilliCPU[i] = cpuMillis(alloc.cpu);
-    c.allocatableMemory[i] = bytes(alloc.memory);
-    c.allocatablePods[i] = Math.floor(parseQuantity(alloc.pods) ?? 0);
+    this.set(F.AllocatableMilliCPU, cpuMillis(alloc.cpu));
+    this.set(F.AllocatableMemory, bytes(alloc.memory));
+    this.set(F.AllocatablePods, Math.floor(parseQuantity(alloc.pods) ?? 0));
     const taints = node.spec.taints ?? [];
     this.filterTaints = taints.filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
     this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
-    c.filterTaintCount[i] = this.filterTaints.length;
-    c.preferNoScheduleTaintCount[i] = this.preferNoScheduleTaints.length;
-    c.flags[i] = node.spec.unschedulable === true ? NodeFlag.Unschedulable : 0;
+    this.set(F.FilterTaintCount, this.filterTaints.length);
+    this.set(F.PreferNoScheduleTaintCount, this.preferNoScheduleTaints.length);
+    this.set(F.Flags, node.spec.unschedulable === true ? NodeFlag.Unschedulable : 0);
     const images = new Map<string, number>();
     for (const img of node.status?.images ?? []) {
       for (const n of img.names) images.set(normalizedImageName(n), img.sizeBytes);
@@ -138,18 +149,16 @@ export class NodeInfo {
   }
 
   private account(pi: PodInfo, sign: number): void {
-    const c = this.cols;
-    const i = this.col;
-    c.podCount[i] = this.pods.size;
-    c.requestedMilliCPU[i]! += sign * pi.requests.milliCPU;
-    c.requestedMemory[i]! += sign * pi.requests.memory;
-    c.nonZeroMilliCPU[i]! += sign * pi.nonZeroRequests.milliCPU;
-    c.nonZeroMemory[i]! += sign * pi.nonZeroRequests.memory;
+    this.set(F.PodCount, this.pods.size);
+    this.add(F.RequestedMilliCPU, sign * pi.requests.milliCPU);
+    this.add(F.RequestedMemory, sign * pi.requests.memory);
+    this.add(F.NonZeroMilliCPU, sign * pi.nonZeroRequests.milliCPU);
+    this.add(F.NonZeroMemory, sign * pi.nonZeroRequests.memory);
     for (const p of pi.hostPorts) {
       if (sign > 0) this.usedPorts.add(p);
       else this.usedPorts.remove(p);
     }
-    c.usedPortCount[i] = this.usedPorts.size;
+    this.set(F.UsedPortCount, this.usedPorts.size);
     this.generation++;
   }
 
@@ -179,12 +188,9 @@ export class NodeInfo {
     c.filterTaints = this.filterTaints;
     c.preferNoScheduleTaints = this.preferNoScheduleTaints;
     c.imageSizes = this.imageSizes;
-    c.cols.allocatableMilliCPU[0] = this.allocatableMilliCPU;
-    c.cols.allocatableMemory[0] = this.allocatableMemory;
-    c.cols.allocatablePods[0] = this.allocatablePods;
-    c.cols.filterTaintCount[0] = this.filterTaintCount;
-    c.cols.preferNoScheduleTaintCount[0] = this.preferNoScheduleTaintCount;
-    c.cols.flags[0] = this.cols.flags[this.col]!;
+    for (const f of [F.Flags, F.FilterTaintCount, F.PreferNoScheduleTaintCount, F.AllocatablePods, F.AllocatableMilliCPU, F.AllocatableMemory]) {
+      c.set(f, this.cols.data[this.base + f]!);
+    }
     for (const pi of this.pods.values()) c.addPod(pi);
     c.generation = this.generation;
     return c;

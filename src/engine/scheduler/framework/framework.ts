@@ -157,6 +157,19 @@ export class Framework {
     return null;
   }
 
+  private lastActive: readonly WeightedScorePlugin[] = [];
+  private lastColumns: [readonly string[], readonly number[]] = [[], []];
+
+  /** Names and weights of the active score plugins, shared while the same plugins run (decisions keep them). */
+  scorePluginColumns(active: readonly WeightedScorePlugin[]): [readonly string[], readonly number[]] {
+    const same = active.length === this.lastActive.length && active.every((p, i) => p === this.lastActive[i]);
+    if (!same) {
+      this.lastActive = active;
+      this.lastColumns = [Object.freeze(active.map((p) => p.plugin.name)), Object.freeze(active.map((p) => p.weight))];
+    }
+    return this.lastColumns;
+  }
+
   /** Score plugins that run this cycle (PreScore Skip removes some). */
   activeScorePlugins(state: CycleState): WeightedScorePlugin[] {
     return this.score.filter((s) => !state.skipScore.has(s.plugin.name));

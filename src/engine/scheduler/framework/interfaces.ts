@@ -1,5 +1,6 @@
 import type { ApiServer } from '../../api/apiserver';
 import type { Pod, ReplicaSet, Service, StatefulSet } from '../../api/types';
+import type { PodDisruptionBudget } from '../../disruption/types';
 import type { EventRecorder } from '../../client/event-recorder';
 import type { Rng } from '../../sim/rng';
 import type { SchedulerCache } from '../cache/cache';
@@ -105,6 +106,8 @@ export interface Listers {
   replicaSet(namespace: string, name: string): ReplicaSet | undefined;
   statefulSet(namespace: string, name: string): StatefulSet | undefined;
   namespaceLabels(namespace: string): Readonly<Record<string, string>> | undefined;
+  /** PodDisruptionBudgets in a namespace (preemption prefers victims no budget protects). */
+  podDisruptionBudgets(namespace: string): readonly PodDisruptionBudget[];
 }
 
 /** What plugins get from the framework (upstream framework.Handle). */

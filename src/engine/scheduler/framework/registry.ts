@@ -13,7 +13,7 @@ import { newPodTopologySpread } from '../plugins/pod-topology-spread/plugin';
 import { newPrioritySort } from '../plugins/priority-sort';
 import { newSchedulingGates } from '../plugins/scheduling-gates';
 import { newTaintToleration } from '../plugins/taint-toleration';
-import { newVolumeBinding } from '../plugins/volume-binding';
+import { newVolumeBinding } from '../../storage/volume-binding';
 import type { Profile } from './framework';
 import type { PluginFactory } from './interfaces';
 
@@ -27,7 +27,7 @@ export const IN_TREE_REGISTRY: Readonly<Record<string, PluginFactory>> = {
   [PluginName.NodeAffinity]: () => newNodeAffinity(),
   [PluginName.NodePorts]: () => newNodePorts(),
   [PluginName.NodeResourcesFit]: () => newNodeResourcesFit(),
-  [PluginName.VolumeBinding]: () => newVolumeBinding(),
+  [PluginName.VolumeBinding]: (h) => newVolumeBinding(h),
   [PluginName.PodTopologySpread]: (h) => newPodTopologySpread(h),
   [PluginName.InterPodAffinity]: (h) => newInterPodAffinity(h),
   [PluginName.DefaultPreemption]: (h) => newDefaultPreemption(h),

@@ -1,7 +1,7 @@
 import type { SchedulerCache } from '../cache/cache';
 import type { NodeInfo } from '../cache/node-info';
 import type { PodInfo } from '../cache/pod-info';
-import { StateKey } from '../framework/cycle-state';
+import { StateKey, type CycleState } from '../framework/cycle-state';
 import type { FrameworkHandle, PreScorePlugin, ScorePlugin } from '../framework/interfaces';
 import { MAX_NODE_SCORE, PluginName } from './names';
 
@@ -33,6 +33,9 @@ export function imageLocalityScore(cache: SchedulerCache, pod: PodInfo, node: No
 
 /** Score (weight 1): prefer nodes that already hold the pod's images. */
 export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & ScorePlugin {
+  // Score runs once per node: read the cycle's flag once per cycle, not per node.
+  let stateOf: CycleState | undefined;
+  let anyPresent = false;
   return {
     name: PluginName.ImageLocality,
     preScore(state, pod) {
@@ -40,8 +43,11 @@ export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & Scor
       return null;
     },
     score(state, pod, node) {
-      if (!state.read(ANY_IMAGE_PRESENT)) return 0;
-      return imageLocalityScore(handle.cache, pod, node);
+      if (state !== stateOf) {
+        stateOf = state;
+        anyPresent = state.read(ANY_IMAGE_PRESENT) === true;
+      }
+      return anyPresent ? imageLocalityScore(handle.cache, pod, node) : 0;
     },
   } satisfies PreScorePlugin & ScorePlugin;
 }

@@ -5,7 +5,6 @@ import { Code } from '../framework/status';
 import { makeNode, makePod } from '../testing/builders';
 import { Fixture } from '../testing/fixture';
 import { ERR_REASON_UNSCHEDULABLE, newNodeUnschedulable } from './node-unschedulable';
-import { ERR_REASON_NODE_NAME, newNodeName } from './node-name';
 
 describe('NodeUnschedulable', () => {
   const cases = [
@@ -20,18 +19,5 @@ describe('NodeUnschedulable', () => {
     const s = newNodeUnschedulable().filter(new CycleState(undefined), newPodInfo(makePod('p', { tolerations })), f.node('n1'));
     expect(s?.message() ?? null).toBe(want);
     if (s) expect(s.code).toBe(Code.UnschedulableAndUnresolvable);
-  });
-});
-
-describe('NodeName', () => {
-  it.each([
-    { nodeName: undefined, want: null },
-    { nodeName: 'n1', want: null },
-    { nodeName: 'n2', want: ERR_REASON_NODE_NAME },
-  ])('spec.nodeName=$nodeName on n1', ({ nodeName, want }) => {
-    const f = new Fixture().nodes(makeNode('n1'));
-    const pod = makePod('p');
-    if (nodeName) pod.spec.nodeName = nodeName;
-    expect(newNodeName().filter(new CycleState(undefined), newPodInfo(pod), f.node('n1'))?.message() ?? null).toBe(want);
   });
 });

@@ -41,7 +41,7 @@ export class SchedulingQueue {
   private seq = 0;
 
   constructor(private readonly deps: QueueDeps) {
-    this.activeQ = new KeyedHeap((q) => q.key, (a, b) => deps.less(a, b));
+    this.activeQ = new KeyedHeap((q) => q.key, deps.less);
     this.backoffQ = new KeyedHeap((q) => q.key, (a, b) => {
       const ea = this.backoffExpiry(a);
       const eb = this.backoffExpiry(b);

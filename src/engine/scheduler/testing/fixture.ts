@@ -1,6 +1,7 @@
 import { ApiServer } from '../../api/apiserver';
 import type { Namespace, Node, Pod, ReplicaSet, Service, StatefulSet } from '../../api/types';
 import { EventRecorder } from '../../client/event-recorder';
+import type { PodDisruptionBudget } from '../../disruption/types';
 import { InteractionLog } from '../../log/interaction-log';
 import { DEFAULT_ENGINE_CONFIG, type SimEnv } from '../../sim/env';
 import { EventQueue } from '../../sim/event-queue';
@@ -31,6 +32,7 @@ export class Fixture {
   readonly replicaSets = new Map<string, ReplicaSet>();
   readonly statefulSets = new Map<string, StatefulSet>();
   readonly namespaces = new Map<string, Namespace>();
+  readonly pdbs: PodDisruptionBudget[] = [];
   readonly listers: Listers;
   readonly handle: FrameworkHandle;
   readonly fw: Framework;
@@ -44,6 +46,7 @@ export class Fixture {
       replicaSet: (ns, name) => this.replicaSets.get(`${ns}/${name}`),
       statefulSet: (ns, name) => this.statefulSets.get(`${ns}/${name}`),
       namespaceLabels: (ns) => this.namespaces.get(ns)?.metadata.labels,
+      podDisruptionBudgets: (ns) => this.pdbs.filter((p) => p.metadata.namespace === ns),
     };
     this.handle = {
       cache: this.cache,

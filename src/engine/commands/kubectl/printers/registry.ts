@@ -6,6 +6,7 @@ import {
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
 import { nodePrinter } from './nodes';
 import { podPrinter } from './pods';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage';
 import type { TablePrinter } from './table';
 import { daemonSetPrinter, deploymentPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
 
@@ -29,6 +30,9 @@ const PRINTERS = new Map<string, TablePrinter>([
   ['ServiceAccount', serviceAccountPrinter],
   ['PriorityClass', priorityClassPrinter],
   ['PodDisruptionBudget', pdbPrinter],
+  ['StorageClass', storageClassPrinter],
+  ['PersistentVolume', persistentVolumePrinter],
+  ['PersistentVolumeClaim', persistentVolumeClaimPrinter],
 ]);
 
 /** The table printer for a kind; kinds without one print `NAME AGE`, as for custom resources. */

@@ -4,7 +4,8 @@ import { Cluster } from '../../../cluster/cluster';
 import { newPodInfo } from '../../cache/pod-info';
 import { makePod } from '../../testing/builders';
 import { createPod, eventsFor, liftNotReadyTaints, pod } from '../../testing/cluster-helpers';
-import { pickOneNode, type Candidate } from './select-victims';
+import type { PodDisruptionBudget } from '../../../disruption/types';
+import { pickOneNode, splitByPdbViolation, type Candidate } from './select-victims';
 
 function withPriorityClass(c: Cluster, name: string, value: number, preemptionPolicy = 'PreemptLowerPriority'): void {
   const pc = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, preemptionPolicy };
@@ -61,11 +62,23 @@ describe('DefaultPreemption', () => {
   it('pickOneNode: lowest highest-victim priority, then fewest victims', () => {
     const v = (name: string, priority: number) => newPodInfo(makePod(name, { priority, nodeName: 'x' }));
     const candidates: Candidate[] = [
-      { node: 'a', victims: [v('a1', 100)] },
-      { node: 'b', victims: [v('b1', 10), v('b2', 10)] },
-      { node: 'c', victims: [v('c1', 10)] },
+      { node: 'a', victims: [v('a1', 100)], pdbViolations: 0 },
+      { node: 'b', victims: [v('b1', 10), v('b2', 10)], pdbViolations: 0 },
+      { node: 'c', victims: [v('c1', 10)], pdbViolations: 1 },
     ];
-    expect(pickOneNode(candidates, 0)?.node).toBe('c');
-    expect(pickOneNode(candidates.slice(0, 2), 0)?.node).toBe('b');
+    expect(pickOneNode(candidates, 0)?.node).toBe('b');
+    expect(pickOneNode([candidates[0]!, { ...candidates[2]!, pdbViolations: 0 }], 0)?.node).toBe('c');
+  });
+
+  it('a PodDisruptionBudget makes its pods the last resort', () => {
+    const pi = (name: string, app: string) => newPodInfo(makePod(name, { nodeName: 'x', labels: { app } }));
+    const pdb: PodDisruptionBudget = {
+      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'db', namespace: 'default' },
+      spec: { selector: { matchLabels: { app: 'db' } } },
+      status: { disruptionsAllowed: 1, currentHealthy: 3, desiredHealthy: 2, expectedPods: 3 },
+    };
+    const { violating, nonViolating } = splitByPdbViolation([pi('db-1', 'db'), pi('web-1', 'web'), pi('db-2', 'db')], [pdb]);
+    expect(violating.map((p) => p.name)).toEqual(['db-2']);
+    expect(nonViolating.map((p) => p.name)).toEqual(['db-1', 'web-1']);
   });
 });

@@ -25,6 +25,57 @@ function normalizingWeight(size: number): number {
 }
 
 /**
+ * Domains among the candidates (a node without the key counts as the "" domain, as
+ * upstream) and, for labelled domains, a zeroed counter; candidates missing a key are
+ * ignored when the pod's own constraints require every key.
+ */
+function candidateDomains(constraints: readonly Constraint[], filtered: readonly NodeInfo[], requireAll: boolean): { domainCounts: Map<string, number>[]; sizes: number[]; ignored: Set<string> } {
+  const ignored = new Set<string>();
+  const domainCounts = constraints.map(() => new Map<string, number>());
+  const domains = constraints.map(() => new Set<string>());
+  const missing = constraints.map(() => false);
+  for (const node of filtered) {
+    if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) {
+      ignored.add(node.name);
+      continue;
+    }
+    for (let i = 0; i < constraints.length; i++) {
+      const key = constraints[i]!.topologyKey;
+      if (key === LABEL_HOSTNAME) continue;
+      const value = node.labels[key];
+      if (value === undefined) {
+        missing[i] = true;
+        continue;
+      }
+      domains[i]!.add(value);
+      // Nodes without the key score nothing for it, so only labelled domains need counts.
+      domainCounts[i]!.set(value, 0);
+    }
+  }
+  const sizes = constraints.map((c, i) => {
+    if (c.topologyKey === LABEL_HOSTNAME) return filtered.length - ignored.size;
+    return domains[i]!.size + (missing[i] && !domains[i]!.has('') ? 1 : 0);
+  });
+  return { domainCounts, sizes, ignored };
+}
+
+/** Adds every admitted node's matching pods to the counter of its (candidate) domain. */
+function countDomains(handle: FrameworkHandle, pod: PodInfo, constraints: readonly Constraint[], counters: readonly (SelectorCounts | undefined)[], domainCounts: Map<string, number>[], requireAll: boolean): void {
+  if (!domainCounts.some((m) => m.size > 0)) return;
+  for (const node of handle.cache.nodeList()) {
+    if (!podMatchesNodeSelectorAndAffinity(pod.pod, node.labels, node.name)) continue;
+    if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const m = domainCounts[i]!;
+      if (m.size === 0) continue;
+      const value = node.labels[constraints[i]!.topologyKey];
+      if (value === undefined || !m.has(value)) continue;
+      m.set(value, m.get(value)! + (counters[i]?.count(node) ?? 0));
+    }
+  }
+}
+
+/**
  * PreScore: the pod's ScheduleAnyway constraints (or the system defaults, whose selector
  * comes from the Services / ReplicaSet / StatefulSet selecting the pod), and the matching
  * pod counts per domain over every node the pod's node affinity admits.
@@ -33,50 +84,21 @@ export function preScoreSpread(handle: FrameworkHandle, state: CycleState, pod: 
   const own = (pod.pod.spec.topologySpreadConstraints ?? []).length > 0;
   const constraints = own ? podConstraints(pod.pod, 'ScheduleAnyway') : defaultConstraints(pod.pod, handle.listers, 'ScheduleAnyway');
   if (constraints.length === 0 || filtered.length === 0) return SKIP;
-  const requireAll = own;
-  const ignored = new Set<string>();
-  const domainCounts = constraints.map(() => new Map<string, number>());
-  // Domains among the candidates; a node without the key counts as the "" domain, as upstream.
-  const domains = constraints.map(() => new Set<string>());
-  for (const node of filtered) {
-    if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) {
-      ignored.add(node.name);
-      continue;
-    }
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const value = node.labels[c.topologyKey];
-      domains[i]!.add(value ?? '');
-      // Nodes without the key score nothing for it, so only labelled domains need counts.
-      if (value !== undefined) domainCounts[i]!.set(value, 0);
-    });
-  }
-  const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === LABEL_HOSTNAME ? filtered.length - ignored.size : domains[i]!.size));
+  const { domainCounts, sizes, ignored } = candidateDomains(constraints, filtered, own);
   const counters = constraints.map((c) => (c.selector ? handle.cache.selectorCounts.get(pod.namespace, c.selector) : undefined));
-  if (domainCounts.some((m) => m.size > 0)) {
-    for (const node of handle.cache.nodeList()) {
-      if (!podMatchesNodeSelectorAndAffinity(pod.pod, node.labels, node.name)) continue;
-      if (requireAll && !hasAllTopologyKeys(node.labels, constraints)) continue;
-      for (let i = 0; i < constraints.length; i++) {
-        const m = domainCounts[i]!;
-        const value = node.labels[constraints[i]!.topologyKey];
-        if (m.size === 0 || value === undefined || !m.has(value)) continue;
-        m.set(value, m.get(value)! + (counters[i]?.count(node) ?? 0));
-      }
-    }
-  }
-  state.write(SCORE_STATE, { constraints, counters, domainCounts, weights, ignored });
+  countDomains(handle, pod, constraints, counters, domainCounts, own);
+  state.write(SCORE_STATE, { constraints, counters, domainCounts, weights: sizes.map(normalizingWeight), ignored });
   return null;
 }
 
 /** Score: Σ (matching pods in the node's domain × domain weight + maxSkew − 1); fewer is better. */
-export function scoreSpread(state: CycleState, node: NodeInfo): number {
-  const s = state.read(SCORE_STATE);
-  if (!s || s.ignored.has(node.name)) return 0;
+export function scoreSpread(s: ScoreState | undefined, node: NodeInfo): number {
+  if (!s || (s.ignored.size > 0 && s.ignored.has(node.name))) return 0;
   let score = 0;
+  const labels = node.labels;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i]!;
-    const value = node.labels[c.topologyKey];
+    const value = labels[c.topologyKey];
     if (value === undefined) continue;
     const cnt = c.topologyKey === LABEL_HOSTNAME ? (s.counters[i]?.count(node) ?? 0) : (s.domainCounts[i]!.get(value) ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
@@ -84,19 +106,24 @@ export function scoreSpread(state: CycleState, node: NodeInfo): number {
   return Math.round(score);
 }
 
+export function readScoreState(state: CycleState): ScoreState | undefined {
+  return state.read(SCORE_STATE);
+}
+
 /** NormalizeScore: MaxNodeScore × (max + min − score) / max; ignored nodes get 0. */
 export function normalizeSpread(state: CycleState, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void {
   const s = state.read(SCORE_STATE);
   if (!s) return;
+  const ignored = (i: number): boolean => s.ignored.size > 0 && s.ignored.has(nodes[i]!.name);
   let min = Infinity;
   let max = 0;
   for (let i = 0; i < n; i++) {
-    if (s.ignored.has(nodes[i]!.name)) continue;
+    if (ignored(i)) continue;
     min = Math.min(min, scores[i]!);
     max = Math.max(max, scores[i]!);
   }
   for (let i = 0; i < n; i++) {
-    if (s.ignored.has(nodes[i]!.name)) scores[i] = 0;
+    if (ignored(i)) scores[i] = 0;
     else if (max === 0) scores[i] = MAX_NODE_SCORE;
     else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
   }
