@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { expandNodes } from '../engine/cluster/cluster-spec';
 import { formatScenarioError, parseScenario } from '../engine/scenario';
-import { BUILTIN_SCENARIOS, builtinFileName } from './index';
+import { BUILTIN_SCENARIOS, builtinFileName, builtinScenario, builtinScenarioNames } from './index';
 
 describe('built-in scenarios', () => {
-  it.each(BUILTIN_SCENARIOS.map((s) => [s.name, s] as const))('%s parses and is named after itself', (name, s) => {
+  it('one per source document plus node failure, in the picker\'s order', () => {
+    expect(builtinScenarioNames()).toEqual(['deploy-three-replicas', 'splunk-otel-helm', 'ha-control-plane', 'ha-external-etcd', 'k3s-single-node', 'node-failure']);
+  });
+
+  it.each(BUILTIN_SCENARIOS.map((s) => [s.name, s] as const))('%s parses, is named after itself, and its picker text is the document\'s', (name, s) => {
     const r = parseScenario(s.yaml, builtinFileName(name));
     if (!r.ok) throw new Error(r.errors.map(formatScenarioError).join('\n'));
-    expect(r.scenario.metadata.name).toBe(name);
-    expect(r.scenario.metadata.description.length).toBeGreaterThan(50);
+    expect(r.scenario.metadata).toEqual({ name, title: s.title, description: s.description });
+    expect(s.description.length).toBeGreaterThan(200);
+    expect(s.description).not.toMatch(/\n| {2}/);
+    expect(builtinScenario(name)).toBe(s);
+    // Every step but the plain look-arounds tells the user what to look at.
+    expect(r.scenario.spec.steps.filter((st) => st.note).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no credentials or addresses from the source documents', () => {
+    const all = BUILTIN_SCENARIOS.map((s) => s.yaml).join('\n');
+    for (const banned of ['uta-k8s', 'signalfx.com', 'taskmaster.local', '10.43.100.50', 'us1']) expect(all).not.toContain(banned);
+    expect(builtinScenario('splunk-otel-helm')!.yaml).toContain('accessToken: SANDBOX-FAKE-TOKEN');
   });
 
   it('node-failure: three 4-CPU/8Gi workers, the manifests, and the kill at 1m', () => {

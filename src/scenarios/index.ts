@@ -2,14 +2,24 @@
  * Built-in scenarios, as YAML text. They live in TS modules (not .yaml files) so that Node,
  * the CLI, tests and the worker all load them the same way, without a bundler.
  */
-import { NODE_FAILURE_YAML } from './node-failure';
+import type { BuiltinScenario } from './builtin';
+import { DEPLOY_THREE_REPLICAS } from './deploy-three-replicas';
+import { HA_CONTROL_PLANE, HA_EXTERNAL_ETCD } from './ha-control-plane';
+import { K3S_SINGLE_NODE } from './k3s-single-node';
+import { NODE_FAILURE } from './node-failure';
+import { SPLUNK_OTEL_HELM } from './splunk-otel-helm';
 
-export interface BuiltinScenario {
-  readonly name: string;
-  readonly yaml: string;
-}
+export type { BuiltinScenario } from './builtin';
 
-export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [{ name: 'node-failure', yaml: NODE_FAILURE_YAML }];
+/** In the picker's order: the source documents' order, then node failure. */
+export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
+  DEPLOY_THREE_REPLICAS,
+  SPLUNK_OTEL_HELM,
+  HA_CONTROL_PLANE,
+  HA_EXTERNAL_ETCD,
+  K3S_SINGLE_NODE,
+  NODE_FAILURE,
+];
 
 export function builtinScenario(name: string): BuiltinScenario | undefined {
   return BUILTIN_SCENARIOS.find((s) => s.name === name);

@@ -1,20 +1,24 @@
+import { defineScenario } from './builtin';
+
 /** Built-in scenario: a worker dies and Kubernetes works around it. */
-export const NODE_FAILURE_YAML = `apiVersion: kube-sandbox.dev/v1
-kind: Scenario
-metadata:
-  name: node-failure
-  title: A worker node dies
-  description: |
-    Three workers share six nginx replicas, and a log agent runs on each of them.
-    One minute in, worker-2 loses power. Its kubelet stops renewing the node's Lease,
-    so about fifty seconds later the node lifecycle controller reports it NotReady and
-    taints it unreachable: the scheduler stops placing pods there and the pods already
-    on it are marked not ready. Those pods carry a five-minute
-    toleration for that taint; when it runs out they are evicted and the ReplicaSet
-    starts replacements on the two healthy workers. The evicted pods stay Terminating,
-    because only the dead node's kubelet could confirm that they stopped. The log
-    agent's pod on worker-2 is never evicted: DaemonSet pods tolerate unreachable
-    nodes for as long as it takes.
+export const NODE_FAILURE = defineScenario(
+  {
+    name: 'node-failure',
+    title: 'A worker node dies',
+    description: `
+      Three workers share six nginx replicas, and a log agent runs on each of them.
+      One minute in, worker-2 loses power. Its kubelet stops renewing the node's Lease,
+      so about fifty seconds later the node lifecycle controller reports it NotReady and
+      taints it unreachable: the scheduler stops placing pods there and the pods already
+      on it are marked not ready. Those pods carry a five-minute
+      toleration for that taint; when it runs out they are evicted and the ReplicaSet
+      starts replacements on the two healthy workers. The evicted pods stay Terminating,
+      because only the dead node's kubelet could confirm that they stopped. The log
+      agent's pod on worker-2 is never evicted: DaemonSet pods tolerate unreachable
+      nodes for as long as it takes.
+    `,
+  },
+  `
 spec:
   seed: 42
   cluster:
@@ -84,4 +88,5 @@ spec:
       note: The pods' 300 s toleration has run out. They were evicted and replaced on the healthy workers.
     - at: 7m30s
       run: kubectl get pods -o wide
-`;
+`,
+);

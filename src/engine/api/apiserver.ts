@@ -320,6 +320,12 @@ export class ApiServer {
     if (!old) return fail(notFound(r, name));
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) return fail(conflict(r, name));
+    if (subresource === 'status') {
+      // Copy on write: the stored object is immutable, so everything but metadata and status is shared.
+      const statusOnly = { ...old, metadata: { ...old.metadata }, status: deepClone(input.status) } as Draft;
+      if (statusOnly.status === undefined) delete statusOnly.status;
+      return this.persistUpdate(ctx, r, ns, statusOnly, old, 'status');
+    }
     const obj = deepClone(input) as Draft;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
@@ -338,11 +344,6 @@ export class ApiServer {
     if (!obj.metadata.deletionTimestamp) delete obj.metadata.deletionTimestamp;
     if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
     if (obj.metadata.generation === undefined) delete obj.metadata.generation;
-    if (subresource === 'status') {
-      const statusOnly = deepClone(old) as Draft;
-      statusOnly.status = obj.status;
-      return this.persistUpdate(ctx, r, ns, statusOnly, old, 'status');
-    }
     if (hasStatusSubresource(r) && old.status !== undefined) obj.status = deepClone(old.status);
     this.hooks.defaulters.get(r.kind)?.(obj);
     return this.persistUpdate(ctx, r, ns, obj, old, undefined);
@@ -419,7 +420,7 @@ export class ApiServer {
     const attrs: AdmissionAttributes = { operation: 'DELETE', resource: r, namespace: ns, name, object: undefined, oldObject: old, subresource: undefined, ctx };
     const denied = this.admit(attrs, 'validate');
     if (denied) return fail(denied);
-    const obj = deepClone(old) as Draft;
+    const obj = { ...old, metadata: { ...old.metadata } } as Draft;
     const m = obj.metadata;
     const now = this.env.now();
     const finalizers = [...(m.finalizers ?? [])];
@@ -504,12 +505,12 @@ export class ApiServer {
     if (old.spec.nodeName) {
       return fail({ ...conflict(r, podName), message: `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is already assigned to node "${old.spec.nodeName}"` });
     }
-    const pod = deepClone(old) as Pod;
-    pod.spec.nodeName = nodeName;
+    // Copy on write: only metadata, spec and status change; their contents stay shared.
+    const pod: Pod = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName } };
     const now = rfc3339(this.env.now());
-    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.unshift({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-    pod.status = { ...(pod.status ?? {}), conditions };
+    pod.status = { ...(old.status ?? {}), conditions };
     delete pod.status.nominatedNodeName;
     pod.metadata.resourceVersion = this.nextRv();
     this.commit(ctx, r, old, pod);

@@ -8,7 +8,37 @@ export const DNS1123_LABEL_ERROR =
 export const DNS1123_SUBDOMAIN_ERROR =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
+/** [a-z0-9] */
+function alnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** The regexes' verdict by one scan (names are checked on every create: keep the common case cheap). */
+function isDns1123(name: string, dots: boolean): boolean {
+  const n = name.length;
+  if (n === 0) return false;
+  let prev = 46; // '.': a label must start with an alphanumeric
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (alnum(c)) {
+      prev = c;
+      continue;
+    }
+    if (c === 45 && prev !== 46) {
+      prev = c;
+      continue;
+    }
+    if (c === 46 && dots && alnum(prev)) {
+      prev = c;
+      continue;
+    }
+    return false;
+  }
+  return alnum(prev);
+}
+
 export function dns1123LabelErrors(name: string): string[] {
+  if (name.length <= 63 && isDns1123(name, false)) return [];
   const errs: string[] = [];
   if (name.length > 63) errs.push('must be no more than 63 characters');
   if (!DNS1123_LABEL.test(name)) errs.push(DNS1123_LABEL_ERROR);
@@ -16,6 +46,7 @@ export function dns1123LabelErrors(name: string): string[] {
 }
 
 export function dns1123SubdomainErrors(name: string): string[] {
+  if (name.length <= 253 && isDns1123(name, true)) return [];
   const errs: string[] = [];
   if (name.length > 253) errs.push('must be no more than 253 characters');
   if (!DNS1123_SUBDOMAIN.test(name)) errs.push(DNS1123_SUBDOMAIN_ERROR);

@@ -17,6 +17,8 @@ export interface WatchOptions {
   namespace?: string;
   /** fieldSelector spec.nodeName=<node> (pods only): indexed, as the watch cache does. */
   nodeName?: string;
+  /** false: the watcher logs its own deliveries (a shared informer logs one per component it serves). */
+  logDeliveries?: boolean;
 }
 
 export interface WatchHandle {
@@ -133,7 +135,7 @@ export class WatchHub {
     while (!w.stopped && w.head < w.queue.length && w.queue[w.head]!.dueMs <= now) {
       const { event } = w.queue[w.head++]!;
       const m = event.object.metadata;
-      this.env.log.append({
+      if (w.opts.logDeliveries !== false) this.env.log.append({
         kind: InteractionKind.Watch,
         from: 'apiserver',
         to: w.component,

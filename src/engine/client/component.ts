@@ -4,6 +4,7 @@ import type { WatchOptions } from '../api/watch-hub';
 import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { Informer } from './informer';
+import type { SharedInformerFactory } from './shared-informer';
 import { WorkQueue } from './workqueue';
 
 /**
@@ -14,6 +15,8 @@ export abstract class Component {
   private readonly informers: Informer<KubeObject>[] = [];
   private readonly queues: WorkQueue[] = [];
   private readonly timers = new Set<ScheduledEvent>();
+  /** The process's shared informers, when the component runs inside one (kube-controller-manager). */
+  private shared: SharedInformerFactory | undefined;
   running = false;
 
   constructor(
@@ -27,8 +30,13 @@ export abstract class Component {
     return { component: this.id, opId };
   }
 
+  /** Informers created from now on read the process's shared informers (call before start). */
+  shareInformers(factory: SharedInformerFactory): void {
+    this.shared = factory;
+  }
+
   protected informer<T extends KubeObject>(resource: string, opts: WatchOptions = {}): Informer<T> {
-    const inf = new Informer<T>(this.api, { component: this.id }, resource, opts);
+    const inf = new Informer<T>(this.api, { component: this.id }, resource, opts, this.shared?.informerFor(resource, opts));
     this.informers.push(inf as unknown as Informer<KubeObject>);
     return inf;
   }

@@ -2,13 +2,15 @@ import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { InvolvedObject, KubeEvent, KubeObject } from '../api/types';
 import type { SimEnv } from '../sim/env';
 import { rfc3339 } from '../sim/time';
+import { EventCorrelator } from './event-correlator';
 
 /**
- * Records Kubernetes Events through the API server, aggregating repeats of the same
- * (object, reason, message, source) into one Event with a count, as client-go does.
+ * Records Kubernetes Events through the API server as client-go's recorder does: repeats of
+ * the same (object, reason, message, source) patch one Event's count, similar events are
+ * aggregated, and a source that floods one object is rate-limited (see EventCorrelator).
  */
 export class EventRecorder {
-  private readonly seen = new Map<string, { name: string; namespace: string; count: number; first: string }>();
+  private readonly correlator = new EventCorrelator();
 
   constructor(
     private readonly env: SimEnv,
@@ -30,15 +32,20 @@ export class EventRecorder {
         }
       : obj;
     const namespace = involved.namespace ?? 'default';
-    const now = rfc3339(this.env.now());
-    const key = `${involved.uid ?? ''}|${involved.kind}|${namespace}|${involved.name}|${reason}|${message}|${this.source}`;
-    const prev = this.seen.get(key);
-    if (prev) {
-      prev.count++;
-      const res = this.api.patch(ctx, 'events', prev.namespace, prev.name, { count: prev.count, lastTimestamp: now });
-      if (res.ok) return;
-      this.seen.delete(key);
+    const nowMs = this.env.now();
+    const seen = this.correlator.observe({ involved, type, reason, message }, nowMs);
+    if (seen.skip) {
+      if (!seen.previous) this.correlator.created(seen.key, { count: 1, name: '', namespace, firstTimestamp: rfc3339(nowMs) });
+      return;
     }
+    const now = rfc3339(nowMs);
+    const prev = seen.previous;
+    if (prev?.name) {
+      const res = this.api.patch(ctx, 'events', prev.namespace, prev.name, { count: prev.count, lastTimestamp: now, message: seen.message });
+      if (res.ok) return;
+    }
+    const count = prev?.count ?? 1;
+    const firstTimestamp = prev?.firstTimestamp ?? now;
     const name = `${involved.name}.${this.hexSuffix()}`;
     const ev: KubeEvent = {
       apiVersion: 'v1',
@@ -46,22 +53,17 @@ export class EventRecorder {
       metadata: { name, namespace },
       involvedObject: involved,
       reason,
-      message,
+      message: seen.message,
       type,
       source: { component: this.source, ...(this.host ? { host: this.host } : {}) },
-      count: 1,
-      firstTimestamp: now,
+      count,
+      firstTimestamp,
       lastTimestamp: now,
       reportingComponent: this.source,
     };
     const res = this.api.create(ctx, 'events', namespace, ev);
-    if (res.ok) {
-      this.seen.set(key, { name, namespace, count: 1, first: now });
-      if (this.seen.size > 5000) {
-        const oldest = this.seen.keys().next().value;
-        if (oldest !== undefined) this.seen.delete(oldest);
-      }
-    }
+    if (res.ok) this.correlator.created(seen.key, { name, namespace, count, firstTimestamp });
+    else this.correlator.forget(seen.key);
   }
 
   private hexSuffix(): string {

@@ -1,11 +1,9 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
-import type { WatchEvent, WatchHandle, WatchOptions } from '../api/watch-hub';
-import type { ScheduledEvent } from '../sim/event-queue';
+import type { WatchOptions } from '../api/watch-hub';
+import { SharedIndexInformer, type InformerConsumer } from './shared-informer';
 
-/** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
-const RELIST_INITIAL_MS = 800;
-const RELIST_MAX_MS = 30_000;
+export { objectKey } from './shared-informer';
 
 export type InformerHandler<T extends KubeObject> = {
   add?(obj: T, opId: number | undefined): void;
@@ -13,29 +11,26 @@ export type InformerHandler<T extends KubeObject> = {
   delete?(obj: T, opId: number | undefined): void;
 };
 
-export function objectKey(obj: KubeObject): string {
-  const ns = obj.metadata.namespace;
-  return ns ? `${ns}/${obj.metadata.name}` : obj.metadata.name;
-}
-
 /**
- * A component's private cache of one resource, filled by list + watch through the API
- * server (never by reading another component's memory). Handlers run on each delivery.
+ * A component's view of one resource, filled by list + watch through the API server (never
+ * by reading another component's memory). Handlers run on each delivery. The list, watch
+ * and cache are its own, or its process's shared informer's (see SharedInformerFactory).
  */
-export class Informer<T extends KubeObject> {
-  private readonly cache = new Map<string, T>();
+export class Informer<T extends KubeObject> implements InformerConsumer {
   private readonly handlers: InformerHandler<T>[] = [];
-  private handle: WatchHandle | undefined;
-  private retry: ScheduledEvent | undefined;
-  private retryDelayMs = RELIST_INITIAL_MS;
-  synced = false;
+  private readonly source: SharedIndexInformer;
+  readonly component: string;
 
   constructor(
-    private readonly api: ApiServer,
-    private readonly ctx: RequestContext,
+    api: ApiServer,
+    ctx: RequestContext,
     readonly resource: string,
-    private readonly opts: WatchOptions = {},
-  ) {}
+    opts: WatchOptions = {},
+    shared?: SharedIndexInformer,
+  ) {
+    this.component = ctx.component;
+    this.source = shared ?? new SharedIndexInformer(api, ctx, resource, opts);
+  }
 
   on(handler: InformerHandler<T>): this {
     this.handlers.push(handler);
@@ -47,89 +42,44 @@ export class Informer<T extends KubeObject> {
    * lists again with back-off until it succeeds or the informer is stopped.
    */
   start(): boolean {
-    if (this.handle) return true;
-    const res = this.api.listAndWatch<T>(this.ctx, this.resource, this.opts, (ev) => this.onEvent(ev));
-    if (!res.ok) {
-      this.scheduleRelist();
-      return false;
-    }
-    this.retryDelayMs = RELIST_INITIAL_MS;
-    this.handle = res.value.handle;
-    const seen = new Set<string>();
-    for (const obj of res.value.items) {
-      const key = objectKey(obj);
-      seen.add(key);
-      const old = this.cache.get(key);
-      this.cache.set(key, obj);
-      for (const h of this.handlers) {
-        if (old) {
-          if (old.metadata.resourceVersion !== obj.metadata.resourceVersion) h.update?.(old, obj, undefined);
-        } else h.add?.(obj, undefined);
-      }
-    }
-    for (const [key, old] of [...this.cache]) {
-      if (!seen.has(key)) {
-        this.cache.delete(key);
-        for (const h of this.handlers) h.delete?.(old, undefined);
-      }
-    }
-    this.synced = true;
-    return true;
+    return this.source.attach(this);
   }
 
   stop(): void {
-    this.handle?.stop();
-    this.handle = undefined;
-    this.synced = false;
-    if (this.retry) this.api.env.queue.cancel(this.retry);
-    this.retry = undefined;
-    this.retryDelayMs = RELIST_INITIAL_MS;
+    this.source.detach(this);
   }
 
-  private scheduleRelist(): void {
-    if (this.retry) return;
-    const delayMs = this.retryDelayMs;
-    this.retryDelayMs = Math.min(RELIST_MAX_MS, delayMs * 2);
-    this.retry = this.api.env.queue.after(delayMs, `${this.ctx.component}:relist ${this.resource}`, () => {
-      this.retry = undefined;
-      this.start();
-    }, true);
+  get synced(): boolean {
+    return this.source.isAttached(this) && this.source.synced;
   }
 
   get running(): boolean {
-    return this.handle !== undefined;
+    return this.source.isAttached(this) && this.source.running;
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return this.cache.get(namespace ? `${namespace}/${name}` : name);
+    return this.source.cache.get(namespace ? `${namespace}/${name}` : name) as T | undefined;
   }
 
   getByKey(key: string): T | undefined {
-    return this.cache.get(key);
+    return this.source.cache.get(key) as T | undefined;
   }
 
   list(): IterableIterator<T> {
-    return this.cache.values();
+    return this.source.cache.values() as IterableIterator<T>;
   }
 
   get size(): number {
-    return this.cache.size;
+    return this.source.cache.size;
   }
 
-  private onEvent(ev: WatchEvent): void {
-    const obj = ev.object as T;
-    const key = objectKey(obj);
-    const old = this.cache.get(key);
-    if (ev.type === 'DELETED') {
-      if (!old) return;
-      this.cache.delete(key);
-      for (const h of this.handlers) h.delete?.(obj, ev.opId);
-      return;
-    }
-    this.cache.set(key, obj);
+  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined): void {
+    const o = old as T | undefined;
+    const n = obj as T;
     for (const h of this.handlers) {
-      if (old) h.update?.(old, obj, ev.opId);
-      else h.add?.(obj, ev.opId);
+      if (deleted) h.delete?.(n, opId);
+      else if (o) h.update?.(o, n, opId);
+      else h.add?.(n, opId);
     }
   }
 }

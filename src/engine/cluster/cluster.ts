@@ -25,10 +25,8 @@ import { dataPlaneSandbox } from './data-plane-sandbox';
 import { haSandbox } from './ha-sandbox';
 import { MachineSandbox } from './machine-sandbox';
 import { Machine, type NodeConfig } from './node-config';
-import {
-  bootstrapNamespaces, bootstrapPriorityClasses, controlPlaneStaticPods, coreDnsDeployment,
-  kubeDnsService, kubeProxyDaemonSet, kubernetesService, SYSTEM_IMAGES,
-} from './system-objects';
+import { k3sPreloadedImages } from './k3s-system-objects';
+import { bootstrapNamespaces, bootstrapPriorityClasses, controlPlaneStaticPods, kubernetesService, SYSTEM_IMAGES, systemAddons } from './system-objects';
 
 export interface ClusterOptions {
   spec?: ClusterSpec;
@@ -183,9 +181,7 @@ export class Cluster implements CommandHost {
     this.provisioner.start();
     if (this.opts.traffic) this.traffic.configure(this.opts.traffic);
     const addons = { component: this.spec.distribution === 'k3s' ? 'k3s' : 'kubeadm' };
-    this.api.create(addons, 'daemonsets', 'kube-system', kubeProxyDaemonSet());
-    this.api.create(addons, 'deployments', 'kube-system', coreDnsDeployment());
-    this.api.create(addons, 'services', 'kube-system', kubeDnsService(this.spec.distribution));
+    for (const a of systemAddons(this.spec.distribution)) this.api.create(addons, a.resource, a.namespace, a.object);
     this.api.create(addons, 'storageclasses', undefined, defaultStorageClass(this.spec.distribution));
     this.queue.runUntilQuiet(BOOT_LIMIT_MS);
     this.startMs = Math.ceil(this.queue.nowMs / 1000) * 1000;
@@ -194,7 +190,8 @@ export class Cluster implements CommandHost {
   }
 
   preloadImages(m: Machine): void {
-    for (const image of [SYSTEM_IMAGES.pause, SYSTEM_IMAGES.proxy, SYSTEM_IMAGES.coredns]) m.images.set(image, 30 * 2 ** 20);
+    const base = this.spec.distribution === 'k3s' ? k3sPreloadedImages() : [SYSTEM_IMAGES.pause, SYSTEM_IMAGES.proxy, SYSTEM_IMAGES.coredns];
+    for (const image of base) m.images.set(image, 30 * 2 ** 20);
     if (m.config.role === 'control-plane') {
       for (const image of [SYSTEM_IMAGES.apiserver, SYSTEM_IMAGES.controllerManager, SYSTEM_IMAGES.scheduler, SYSTEM_IMAGES.etcd]) m.images.set(image, 60 * 2 ** 20);
     }

@@ -1,8 +1,9 @@
 import type { ApiServer } from '../api/apiserver';
-import type { Pod } from '../api/types';
+import type { KubeObject, LabelSelector, Pod } from '../api/types';
 import { failed, ok, type DataPlaneSandbox, type SandboxResult } from '../commands/sandbox/host-actions';
 import type { NetworkingStack, ShellResult } from '../network';
 import type { TrafficStack } from '../traffic';
+import { selectorMatches } from '../util/labels';
 
 /** What `sandbox iptables|exec|backend` need from the Cluster. */
 export interface DataPlaneDeps {
@@ -48,6 +49,39 @@ function runIn(network: NetworkingStack, pod: Pod, argv: readonly string[]): San
   return failed(`error: sandbox exec runs nslookup or curl, not "${cmd ?? ''}"`);
 }
 
+/** `kubectl exec deploy/NAME` vocabulary: the workload kinds whose selector picks a pod. */
+const EXEC_KINDS: Readonly<Record<string, string>> = {
+  pod: 'pods', pods: 'pods', po: 'pods',
+  deployment: 'deployments', deployments: 'deployments', deploy: 'deployments',
+  replicaset: 'replicasets', replicasets: 'replicasets', rs: 'replicasets',
+  statefulset: 'statefulsets', statefulsets: 'statefulsets', sts: 'statefulsets',
+  daemonset: 'daemonsets', daemonsets: 'daemonsets', ds: 'daemonsets',
+};
+
+/**
+ * The pod `POD` or `TYPE/NAME` names. For a workload, kubectl's choice (GetFirstPod with
+ * ActivePods reversed): a Running and Ready pod before others, then the oldest, then by name.
+ */
+function execTarget(api: ApiServer, namespace: string, name: string): { pod: Pod } | { error: string } {
+  const slash = name.indexOf('/');
+  const resource = slash < 0 ? 'pods' : EXEC_KINDS[name.slice(0, slash).toLowerCase()];
+  const objName = name.slice(slash + 1);
+  if (!resource) return { error: `error: the server doesn't have a resource type "${name.slice(0, slash)}"` };
+  if (resource === 'pods') {
+    const pod = api.peek<Pod>('pods', namespace, objName);
+    return pod ? { pod } : { error: `Error from server (NotFound): pods "${objName}" not found` };
+  }
+  const owner = api.peek<KubeObject & { spec?: { selector?: LabelSelector } }>(resource, namespace, objName);
+  if (!owner) return { error: `Error from server (NotFound): ${resource}.apps "${objName}" not found` };
+  const selector = owner.spec?.selector;
+  const rank = (p: Pod): number => (p.status?.phase === 'Running' ? 0 : 2) + ((p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
+  const pods = api.snapshot<Pod>('pods')
+    .filter((p) => p.metadata.namespace === namespace && !p.metadata.deletionTimestamp && selectorMatches(selector, p.metadata.labels))
+    .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+  const first = pods[0];
+  return first ? { pod: first } : { error: 'error: timed out waiting for the condition' };
+}
+
 /** `sandbox iptables <node>`, `sandbox exec <pod> -- nslookup|curl …`, `sandbox backend down|up`. */
 export function dataPlaneSandbox(deps: DataPlaneDeps): DataPlaneSandbox {
   return {
@@ -58,8 +92,9 @@ export function dataPlaneSandbox(deps: DataPlaneDeps): DataPlaneSandbox {
       return ok(...text.replace(/\n$/, '').split('\n'));
     },
     exec(namespace, name, argv) {
-      const pod = deps.api.peek<Pod>('pods', namespace, name);
-      if (!pod) return failed(`Error from server (NotFound): pods "${name}" not found`);
+      const target = execTarget(deps.api, namespace, name);
+      if ('error' in target) return failed(target.error);
+      const pod = target.pod;
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return failed(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
       if (phase !== 'Running') return failed(`error: unable to upgrade connection: container not found ("${pod.spec.containers[0]?.name ?? ''}")`);

@@ -1,5 +1,6 @@
 import type { DaemonSet, Deployment, KubeObject, Pod, Service, Toleration } from '../api/types';
 import { KUBERNETES_VERSION, NETWORK, type Distribution } from './cluster-spec';
+import { k3sAddons, type AddonObject } from './k3s-system-objects';
 import type { NodeConfig } from './node-config';
 
 /** Objects the API server and kubeadm/k3s create when a cluster is set up. */
@@ -167,4 +168,17 @@ export function kubeDnsService(distribution: Distribution): Service {
       ],
     },
   };
+}
+
+/**
+ * The add-ons the installer deploys into kube-system: kubeadm's kube-proxy DaemonSet and
+ * CoreDNS; k3s's bundled manifests (its kube-proxy is embedded in the k3s process: no pods).
+ */
+export function systemAddons(distribution: Distribution): AddonObject[] {
+  if (distribution === 'k3s') return k3sAddons();
+  return [
+    { resource: 'daemonsets', namespace: 'kube-system', object: kubeProxyDaemonSet() },
+    { resource: 'deployments', namespace: 'kube-system', object: coreDnsDeployment() },
+    { resource: 'services', namespace: 'kube-system', object: kubeDnsService(distribution) },
+  ];
 }

@@ -1,15 +1,20 @@
 import type { ApiServer } from '../api/apiserver';
 import type { Component } from '../client/component';
+import { SharedInformerFactory } from '../client/shared-informer';
 import { DisruptionController } from '../disruption/disruption-controller';
 import type { SimEnv } from '../sim/env';
 import { createStorageControllers } from '../storage/controllers';
 import { createNodeLifecycleControllers } from './node-lifecycle';
 import { createWorkloadControllers } from './workload-controllers';
 
+/** Interaction-log id of kube-controller-manager's shared informers (their list and watch requests). */
+export const KCM_INFORMERS_ID = 'kcm/shared-informers';
+
 /**
  * kube-controller-manager: one process running every controller loop. Each controller is
- * its own Component with its own informers; they share nothing but the API server.
- * Controllers are created afresh on every start, as a restarted process would be.
+ * its own Component with its own work queue; they share the process's informers (one list
+ * and watch per resource, as the real SharedInformerFactory) and nothing else.
+ * Controllers and informers are created afresh on every start, as a restarted process would be.
  */
 export class ControllerManager {
   private controllers: Component[] = [];
@@ -29,6 +34,8 @@ export class ControllerManager {
       ...createStorageControllers(this.env, this.api),
       new DisruptionController(this.env, this.api),
     ];
+    const informers = new SharedInformerFactory(this.api, KCM_INFORMERS_ID);
+    for (const c of this.controllers) c.shareInformers(informers);
     for (const c of this.controllers) c.start();
   }
 
@@ -41,6 +48,6 @@ export class ControllerManager {
 
   /** Interaction-log ids of the running controllers (an HA control plane routes them to their node's API server). */
   componentIds(): string[] {
-    return this.controllers.map((c) => c.id);
+    return [KCM_INFORMERS_ID, ...this.controllers.map((c) => c.id)];
   }
 }

@@ -55,10 +55,21 @@ export interface Operation {
   readonly source: 'step' | 'user';
 }
 
+const ID_HASH_CACHE = 8192;
+
+/** Folds a 32-bit word into a running hash (multiply-xorshift, as MurmurHash2's mix). */
+function mix(h: number, v: number): number {
+  const x = Math.imul(h ^ (v | 0), 0x5bd1e995);
+  return (x ^ (x >>> 15)) >>> 0;
+}
+
 export class InteractionLog {
   private readonly ring: (Interaction | undefined)[];
   private next = 0;
   private hash = 0x811c9dc5;
+  private readonly idHashes = new Map<string, number>();
+  private lastLabel = '';
+  private lastLabelHash = fnv32a('');
   private readonly listeners = new Set<(i: Interaction) => void>();
   readonly operations: Operation[] = [];
   /** When false, records are counted and hashed but not kept (benchmarks of pure throughput). */
@@ -79,18 +90,47 @@ export class InteractionLog {
     return this.next;
   }
 
-  /** Running FNV-1a hash over every record appended so far (the event-log hash). */
+  /** Running hash over every record appended so far (the event-log hash): each field's FNV-1a, mixed in order. */
   get digest(): string {
     return (this.hash >>> 0).toString(16).padStart(8, '0');
   }
 
-  append(input: InteractionInput): Interaction {
-    const rec: Interaction = { seq: this.next, tMs: this.now(), ...input };
-    this.hash = fnv32a(`${rec.tMs}|${rec.kind}|${rec.from}|${rec.to}|${rec.label}|${rec.opId ?? ''}|${rec.code ?? ''}`, this.hash);
-    if (this.keep) this.ring[this.next % this.capacity] = rec;
-    this.next++;
+  append(input: InteractionInput): void {
+    const tMs = this.now();
+    let h = this.hash;
+    h = mix(h, tMs % 0x100000000);
+    h = mix(h, Math.floor(tMs / 0x100000000));
+    h = mix(h, this.idHash(input.kind));
+    h = mix(h, this.idHash(input.from));
+    h = mix(h, this.idHash(input.to));
+    h = mix(h, this.labelHash(input.label));
+    h = mix(h, input.opId ?? -1);
+    this.hash = mix(h, input.code ?? -1);
+    const seq = this.next++;
+    if (!this.keep && this.listeners.size === 0) return;
+    const rec: Interaction = { seq, tMs, kind: input.kind, from: input.from, to: input.to, label: input.label, opId: input.opId, code: input.code, ref: input.ref, phase: input.phase };
+    if (this.keep) this.ring[seq % this.capacity] = rec;
     for (const l of this.listeners) l(rec);
-    return rec;
+  }
+
+  /** Component ids and kinds repeat: their hashes are remembered (bounded). */
+  private idHash(id: string): number {
+    let v = this.idHashes.get(id);
+    if (v === undefined) {
+      if (this.idHashes.size >= ID_HASH_CACHE) this.idHashes.clear();
+      v = fnv32a(id);
+      this.idHashes.set(id, v);
+    }
+    return v;
+  }
+
+  /** A watch event fanned out to several components logs one label several times in a row. */
+  private labelHash(label: string): number {
+    if (label !== this.lastLabel) {
+      this.lastLabel = label;
+      this.lastLabelHash = fnv32a(label);
+    }
+    return this.lastLabelHash;
   }
 
   /** Records with seq ≥ fromSeq still held by the ring, oldest first. */

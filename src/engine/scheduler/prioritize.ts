@@ -42,7 +42,8 @@ export function prioritizeNodes(fw: Framework, state: CycleState, pod: PodInfo, 
   for (let j = 0; j < plugins.length; j++) {
     const { plugin, weight } = plugins[j]!;
     const scores = perPlugin[j]!;
-    for (let i = 0; i < n; i++) scores[i] = plugin.score(state, pod, nodes[i]!);
+    if (plugin.scoreAll) plugin.scoreAll(state, pod, nodes, scores, n);
+    else for (let i = 0; i < n; i++) scores[i] = plugin.score(state, pod, nodes[i]!);
     plugin.normalizeScore?.(state, pod, nodes, scores, n);
     for (let i = 0; i < n; i++) {
       const s = scores[i]!;

@@ -16,6 +16,12 @@ import { scheduleOne } from './schedule-one';
 /** backoffQ → activeQ flush period and unschedulablePods leftover flush period (upstream Run). */
 const BACKOFF_FLUSH_MS = INITIAL_BACKOFF_MS;
 const UNSCHEDULABLE_FLUSH_MS = 30_000;
+/**
+ * Most pods one cycle event takes from activeQ. kube-scheduler pops pods in a tight loop
+ * while informers run beside it; taking a batch at one simulated instant models that (the
+ * binds' watch events then reach the controllers together, as a burst does) and bounds the work.
+ */
+const MAX_PODS_PER_CYCLE = 128;
 
 /**
  * kube-scheduler: watches pods and nodes through the API server, keeps a cache and a
@@ -127,8 +133,11 @@ export class Scheduler extends Component {
     this.cycle = undefined;
     const rt = this.runtime;
     if (!rt) return;
-    const q = rt.queue.pop();
-    if (q) scheduleOne(rt, q);
+    for (let i = 0; i < MAX_PODS_PER_CYCLE && this.running; i++) {
+      const q = rt.queue.pop();
+      if (!q) break;
+      scheduleOne(rt, q);
+    }
     this.kick();
   }
 }

@@ -62,10 +62,23 @@ export class Rng {
 
   /** A random UUID (v4 layout) drawn from this generator. */
   uuid(): string {
-    const hex = (n: number): string => this.nextUint32().toString(16).padStart(8, '0').slice(0, n);
-    const variant = (8 + this.int(4)).toString(16);
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(8)}${hex(4)}`;
+    const variant = HEX_DIGITS[8 + this.int(4)]!;
+    const a = hex8(this.nextUint32());
+    const b = hex8(this.nextUint32());
+    const c = hex8(this.nextUint32());
+    const d = hex8(this.nextUint32());
+    const e = hex8(this.nextUint32());
+    const f = hex8(this.nextUint32());
+    return `${a}-${b.slice(0, 4)}-4${c.slice(0, 3)}-${variant}${d.slice(0, 3)}-${e}${f.slice(0, 4)}`;
   }
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
+
+/** Eight lowercase hex digits of a uint32 (toString(16).padStart(8, '0'), without the slow path). */
+function hex8(n: number): string {
+  return HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 255]! + HEX_BYTES[(n >>> 8) & 255]! + HEX_BYTES[n & 255]!;
 }
 
 /** The alphabet Kubernetes uses for generated name suffixes (no vowels, no confusables). */

@@ -1,9 +1,18 @@
 /** Simulated wall-clock origin: every cluster "boots" at this instant. */
 export const SIM_EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
 
+let lastSecond = NaN;
+let lastStamp = '';
+
 /** RFC 3339 with second precision, as Kubernetes writes metadata timestamps. */
 export function rfc3339(simMs: number): string {
-  return new Date(SIM_EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Many writes share a second: format each second once.
+  const second = Math.floor(simMs / 1000);
+  if (second !== lastSecond) {
+    lastStamp = new Date(SIM_EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastStamp;
 }
 
 /** RFC 3339 with microseconds, as Kubernetes writes MicroTime fields (Lease renewTime). */

@@ -135,6 +135,8 @@ describe('failure accounting', () => {
   it('no ingress controller running: every ingress request fails', () => {
     const s = taskmaster();
     scale(s, 'kube-system', 'nginx-ingress-controller', 0);
+    // k3s clusters also bring their own controller (a DaemonSet): take it away too.
+    s.cluster.api.delete({ component: 'test' }, 'daemonsets', 'kube-system', 'nginx-ingress-controller');
     s.cluster.advance(60_000);
     const b = s.traffic.recentBuckets(10);
     expect(sum(b, /^user\/api-client$/, /^ingress\/taskmaster\.local$/).failed).toBeGreaterThan(200);

@@ -113,12 +113,12 @@ const iptables: SandboxVerb = {
 
 const exec: SandboxVerb = {
   path: ['exec'],
-  args: 'POD -- COMMAND [ARGS...]',
-  short: 'Run nslookup or curl inside a pod',
+  args: '(POD | TYPE/NAME) -- COMMAND [ARGS...]',
+  short: 'Run nslookup or curl inside a pod (or the first pod of deploy/NAME, sts/NAME, ds/NAME)',
   flags: [{ name: 'namespace', short: 'n', type: 'string', default: 'default', usage: 'The pod\'s namespace' }],
   run: (inv, flags) => {
     const [pod, ...argv] = flags.args;
-    if (pod === undefined || argv.length === 0) fail('error: a pod and a command are required', 'Usage: sandbox exec POD [-n NAMESPACE] -- nslookup NAME | curl [-m SECONDS] URL');
+    if (pod === undefined || argv.length === 0) fail('error: a pod and a command are required', 'Usage: sandbox exec (POD | TYPE/NAME) [-n NAMESPACE] -- nslookup NAME | curl [-m SECONDS] URL');
     return print(inv, dataPlane(inv).exec(flags.string('namespace') ?? 'default', pod, argv));
   },
 };

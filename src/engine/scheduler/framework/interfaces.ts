@@ -85,6 +85,11 @@ export interface PreScorePlugin extends Plugin {
 
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number;
+  /**
+   * score() for nodes[0..n) into scores[0..n), for plugins that run on every node of every
+   * cycle: one call per cycle instead of one per node lets the loop inline.
+   */
+  scoreAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void;
   /** Rescales scores[0..n) in place to 0–100 (MaxNodeScore). */
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void;
 }

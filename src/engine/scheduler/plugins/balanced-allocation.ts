@@ -24,5 +24,8 @@ export function newBalancedAllocation(): PreScorePlugin & ScorePlugin {
     name: PluginName.NodeResourcesBalancedAllocation,
     preScore: (_state, pod) => (pod.requests.milliCPU === 0 && pod.requests.memory === 0 ? SKIP : null),
     score: (_state, pod, node) => balancedAllocationScore(pod, node),
+    scoreAll(_state, pod, nodes, scores, n) {
+      for (let i = 0; i < n; i++) scores[i] = balancedAllocationScore(pod, nodes[i]!);
+    },
   } satisfies PreScorePlugin & ScorePlugin;
 }

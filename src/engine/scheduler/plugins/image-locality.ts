@@ -49,5 +49,12 @@ export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & Scor
       }
       return anyPresent ? imageLocalityScore(handle.cache, pod, node) : 0;
     },
+    scoreAll(state, pod, nodes, scores, n) {
+      if (state.read(ANY_IMAGE_PRESENT) !== true) {
+        scores.fill(0, 0, n);
+        return;
+      }
+      for (let i = 0; i < n; i++) scores[i] = imageLocalityScore(handle.cache, pod, nodes[i]!);
+    },
   } satisfies PreScorePlugin & ScorePlugin;
 }

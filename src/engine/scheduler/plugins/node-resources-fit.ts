@@ -84,5 +84,8 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & ScorePlu
       return mask === 0 ? null : table[mask]!;
     },
     score: (_state, pod, node) => leastAllocatedScore(pod, node),
+    scoreAll(_state, pod, nodes, scores, n) {
+      for (let i = 0; i < n; i++) scores[i] = leastAllocatedScore(pod, nodes[i]!);
+    },
   } satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;
 }

@@ -14,6 +14,12 @@ const PREFER_TOLERATIONS = new StateKey<readonly Toleration[]>('TaintToleration/
 /** Distinct taints seen are few; cap the status cache anyway. */
 const MAX_CACHED_STATUSES = 1024;
 
+function untoleratedCount(taints: readonly Taint[], tolerations: readonly Toleration[] | undefined): number {
+  let count = 0;
+  for (const t of taints) if (!tolerationsTolerateTaint(tolerations, t)) count++;
+  return count;
+}
+
 /**
  * Filter: every NoSchedule / NoExecute taint must be tolerated. Score: fewer untolerated
  * PreferNoSchedule taints is better (normalized in reverse).
@@ -43,11 +49,14 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     },
     score(state, _pod, node) {
       if (node.preferNoScheduleTaintCount === 0) return 0;
-      const taints = node.preferNoScheduleTaints;
+      return untoleratedCount(node.preferNoScheduleTaints, state.read(PREFER_TOLERATIONS));
+    },
+    scoreAll(state, _pod, nodes, scores, n) {
       const tolerations = state.read(PREFER_TOLERATIONS);
-      let count = 0;
-      for (const t of taints) if (!tolerationsTolerateTaint(tolerations, t)) count++;
-      return count;
+      for (let i = 0; i < n; i++) {
+        const node = nodes[i]!;
+        scores[i] = node.preferNoScheduleTaintCount === 0 ? 0 : untoleratedCount(node.preferNoScheduleTaints, tolerations);
+      }
     },
     normalizeScore(_state, _pod, _nodes, scores, n) {
       defaultNormalizeScore(scores, n, true);

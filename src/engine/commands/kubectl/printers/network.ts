@@ -1,6 +1,6 @@
-import type { EndpointSlice, KubeObject, Service } from '../../../api/types';
+import type { EndpointSlice, Ingress, IngressClass, KubeObject, NetworkPolicy, Service } from '../../../api/types';
 import { since } from '../../format/duration';
-import { field, formatLabels, type PrintContext, type TablePrinter } from './table';
+import { field, formatLabelSelector, formatLabels, type PrintContext, type TablePrinter } from './table';
 
 /** getServiceExternalIP. */
 function externalIP(svc: Service): string {
@@ -73,5 +73,48 @@ export const endpointsPrinter: TablePrinter = {
     }
     const text = list.length === 0 ? '<none>' : list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
     return [obj.metadata.name, text, since(obj.metadata.creationTimestamp, ctx.nowMs)];
+  },
+};
+
+/** formatHosts: the rules' hosts, at most four then ` + N more...`; `*` when no rule names one. */
+function ingressHosts(ing: Ingress): string {
+  const hosts = (ing.spec?.rules ?? []).map((r) => r.host ?? '').filter((h) => h !== '');
+  if (hosts.length === 0) return '*';
+  return hosts.length > 4 ? `${hosts.slice(0, 4).join(',')} + ${hosts.length - 4} more...` : hosts.join(',');
+}
+
+/** ingressLoadBalancerStatusStringer: IPs and hostnames; cut at 16 characters unless wide. */
+function ingressAddress(ing: Ingress, wide: boolean): string {
+  const text = (ing.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').filter((a) => a !== '').join(',');
+  return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text;
+}
+
+/** printIngress. */
+export const ingressPrinter: TablePrinter = {
+  columns: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
+  row(obj: KubeObject, ctx: PrintContext): string[] {
+    const ing = obj as Ingress;
+    const ports = (ing.spec?.tls ?? []).length > 0 ? '80, 443' : '80';
+    return [ing.metadata.name, ing.spec?.ingressClassName ?? '<none>', ingressHosts(ing), ingressAddress(ing, ctx.wide), ports, since(ing.metadata.creationTimestamp, ctx.nowMs)];
+  },
+};
+
+/** printIngressClass. */
+export const ingressClassPrinter: TablePrinter = {
+  columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
+  row(obj: KubeObject, ctx: PrintContext): string[] {
+    const cls = obj as IngressClass;
+    const p = cls.spec?.parameters;
+    const params = p ? `${p.kind}${p.apiGroup !== undefined ? `.${p.apiGroup}` : ''}/${p.name}` : '<none>';
+    return [cls.metadata.name, cls.spec?.controller ?? '', params, since(cls.metadata.creationTimestamp, ctx.nowMs)];
+  },
+};
+
+/** printNetworkPolicy. */
+export const networkPolicyPrinter: TablePrinter = {
+  columns: ['NAME', 'POD-SELECTOR', 'AGE'],
+  row(obj: KubeObject, ctx: PrintContext): string[] {
+    const np = obj as NetworkPolicy;
+    return [np.metadata.name, formatLabelSelector(np.spec?.podSelector), since(np.metadata.creationTimestamp, ctx.nowMs)];
   },
 };

@@ -3,7 +3,7 @@ import {
   configMapPrinter, eventPrinter, genericPrinter, leasePrinter, namespacePrinter, pdbPrinter,
   priorityClassPrinter, secretPrinter, serviceAccountPrinter,
 } from './misc';
-import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
+import { endpointSlicePrinter, endpointsPrinter, ingressClassPrinter, ingressPrinter, networkPolicyPrinter, servicePrinter } from './network';
 import { nodePrinter } from './nodes';
 import { podPrinter } from './pods';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage';
@@ -22,6 +22,9 @@ const PRINTERS = new Map<string, TablePrinter>([
   ['Service', servicePrinter],
   ['EndpointSlice', endpointSlicePrinter],
   ['Endpoints', endpointsPrinter],
+  ['Ingress', ingressPrinter],
+  ['IngressClass', ingressClassPrinter],
+  ['NetworkPolicy', networkPolicyPrinter],
   ['Namespace', namespacePrinter],
   ['Event', eventPrinter],
   ['Lease', leasePrinter],

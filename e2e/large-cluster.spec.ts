@@ -1,0 +1,39 @@
+import { expect, test } from './support/fixtures';
+
+/**
+ * A 100-node / 3,000-pod cluster: pods are drawn as squares (no DOM button each), and stay
+ * reachable by keyboard and by name through the node's inspector, or as buttons up close.
+ */
+test.describe('large cluster', () => {
+  test('pods are squares at overview zoom, summarised for screen readers', async ({ page }) => {
+    await page.goto('/?synthetic=100x30&churn=100&speed=1');
+    await expect(page.getByRole('group', { name: 'Node node-0100' })).toBeAttached();
+    await expect(page.getByText('100 worker nodes')).toBeVisible();
+    const canvas = page.getByRole('region', { name: 'Cluster canvas' });
+    await expect(canvas.getByRole('img', { name: /^30 pods: \d+ Running/ }).first()).toBeAttached();
+    await expect(canvas.getByRole('button', { name: /^Pod app-/ })).toHaveCount(0);
+  });
+
+  test('keyboard: a focused node opens with Enter, and its pods are listed by name', async ({ page }) => {
+    await page.goto('/?synthetic=100x30&speed=1');
+    const node = page.getByRole('group', { name: 'Node node-0001' });
+    await expect(node).toBeAttached();
+    await node.focus();
+    await page.keyboard.press('Enter');
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect(inspector.getByRole('heading', { name: 'Node node-0001' })).toBeVisible();
+    await expect(inspector.getByText('Pods (30)')).toBeVisible();
+    const pods = inspector.getByRole('button', { name: /^Pod app-1-/ });
+    await expect(pods).toHaveCount(30);
+    await pods.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(inspector.getByRole('heading', { name: /^Pod app-1-/ })).toBeVisible();
+  });
+
+  test('zoomed in, the squares become buttons again', async ({ page }) => {
+    await page.goto('/?synthetic=100x30&speed=1');
+    await expect(page.getByRole('group', { name: 'Node node-0100' })).toBeAttached();
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect(page.getByRole('region', { name: 'Cluster canvas' }).getByRole('button', { name: /^Pod app-/ }).first()).toBeVisible();
+  });
+});

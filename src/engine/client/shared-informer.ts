@@ -1,0 +1,153 @@
+import type { ApiServer, RequestContext } from '../api/apiserver';
+import type { KubeObject } from '../api/types';
+import type { WatchEvent, WatchHandle, WatchOptions } from '../api/watch-hub';
+import { InteractionKind } from '../log/interaction-log';
+import type { ScheduledEvent } from '../sim/event-queue';
+
+/** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
+const RELIST_INITIAL_MS = 800;
+const RELIST_MAX_MS = 30_000;
+
+export function objectKey(obj: KubeObject): string {
+  const ns = obj.metadata.namespace;
+  return ns ? `${ns}/${obj.metadata.name}` : obj.metadata.name;
+}
+
+/** One component's handlers on a shared informer (an `Informer` view). */
+export interface InformerConsumer {
+  /** Interaction-log id of the component whose handlers run. */
+  readonly component: string;
+  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined): void;
+}
+
+/**
+ * One list + watch of a resource and its cache, shared by the informers of every component
+ * of one process (client-go's sharedIndexInformer): kube-controller-manager's controllers
+ * all read the same pod cache fed by a single watch. Each delivery is logged once per
+ * component whose handlers it reaches, so the log still says which controller heard what.
+ */
+export class SharedIndexInformer {
+  readonly cache = new Map<string, KubeObject>();
+  private consumers: readonly InformerConsumer[] = [];
+  private handle: WatchHandle | undefined;
+  private retry: ScheduledEvent | undefined;
+  private retryDelayMs = RELIST_INITIAL_MS;
+  synced = false;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly ctx: RequestContext,
+    readonly resource: string,
+    private readonly opts: WatchOptions = {},
+  ) {}
+
+  get running(): boolean {
+    return this.handle !== undefined;
+  }
+
+  isAttached(c: InformerConsumer): boolean {
+    return this.consumers.includes(c);
+  }
+
+  /**
+   * Adds a consumer. A running informer replays its cache to it as adds (AddEventHandler on
+   * a started informer); otherwise this lists and starts watching. False if no API server answered.
+   */
+  attach(c: InformerConsumer): boolean {
+    if (this.isAttached(c)) return this.running;
+    this.consumers = [...this.consumers, c];
+    if (this.handle) {
+      for (const obj of this.cache.values()) c.notify(undefined, obj, false, undefined);
+      return true;
+    }
+    return this.listAndWatch();
+  }
+
+  /** Removes a consumer; the last one out stops the watch (the cache is kept for a re-list). */
+  detach(c: InformerConsumer): void {
+    if (!this.isAttached(c)) return;
+    this.consumers = this.consumers.filter((x) => x !== c);
+    if (this.consumers.length > 0) return;
+    this.handle?.stop();
+    this.handle = undefined;
+    this.synced = false;
+    if (this.retry) this.api.env.queue.cancel(this.retry);
+    this.retry = undefined;
+    this.retryDelayMs = RELIST_INITIAL_MS;
+  }
+
+  private listAndWatch(): boolean {
+    const res = this.api.listAndWatch<KubeObject>(this.ctx, this.resource, { ...this.opts, logDeliveries: false }, (ev) => this.onEvent(ev));
+    if (!res.ok) {
+      this.scheduleRelist();
+      return false;
+    }
+    this.retryDelayMs = RELIST_INITIAL_MS;
+    this.handle = res.value.handle;
+    const seen = new Set<string>();
+    for (const obj of res.value.items) {
+      const key = objectKey(obj);
+      seen.add(key);
+      const old = this.cache.get(key);
+      this.cache.set(key, obj);
+      if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
+      for (const c of this.consumers) c.notify(old, obj, false, undefined);
+    }
+    for (const [key, old] of [...this.cache]) {
+      if (seen.has(key)) continue;
+      this.cache.delete(key);
+      for (const c of this.consumers) c.notify(undefined, old, true, undefined);
+    }
+    this.synced = true;
+    return true;
+  }
+
+  private scheduleRelist(): void {
+    if (this.retry) return;
+    const delayMs = this.retryDelayMs;
+    this.retryDelayMs = Math.min(RELIST_MAX_MS, delayMs * 2);
+    this.retry = this.api.env.queue.after(delayMs, `${this.ctx.component}:relist ${this.resource}`, () => {
+      this.retry = undefined;
+      if (!this.handle && this.consumers.length > 0) this.listAndWatch();
+    }, true);
+  }
+
+  private onEvent(ev: WatchEvent): void {
+    const obj = ev.object;
+    const m = obj.metadata;
+    const key = objectKey(obj);
+    const old = this.cache.get(key);
+    const deleted = ev.type === 'DELETED';
+    if (deleted) this.cache.delete(key);
+    else this.cache.set(key, obj);
+    const log = this.api.env.log;
+    const label = `watch ${ev.type} ${obj.kind} ${m.name}`;
+    const ref = { kind: obj.kind, namespace: m.namespace, name: m.name };
+    // A handler may stop its component (and detach others): deliver to those still attached.
+    const consumers = this.consumers;
+    for (const c of consumers) {
+      if (this.consumers !== consumers && !this.isAttached(c)) continue;
+      log.append({ kind: InteractionKind.Watch, from: 'apiserver', to: c.component, label, opId: ev.opId, ref });
+      if (deleted && !old) continue;
+      c.notify(old, obj, deleted, ev.opId);
+    }
+  }
+}
+
+/** One process's shared informers, by resource and watch options (client-go's SharedInformerFactory). */
+export class SharedInformerFactory {
+  private readonly informers = new Map<string, SharedIndexInformer>();
+
+  constructor(
+    private readonly api: ApiServer,
+    /** Interaction-log id of the process's list and watch requests. */
+    readonly id: string,
+  ) {}
+
+  informerFor(resource: string, opts: WatchOptions = {}): SharedIndexInformer {
+    const key = `${resource}|${opts.namespace ?? ''}|${opts.nodeName ?? ''}`;
+    let inf = this.informers.get(key);
+    if (!inf) this.informers.set(key, (inf = new SharedIndexInformer(this.api, { component: this.id }, resource, opts)));
+    return inf;
+  }
+}

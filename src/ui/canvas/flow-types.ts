@@ -1,0 +1,25 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { ControlPlaneKind, FlowKind } from '../../protocol/records';
+
+export type WorkerFlowNode = Node<{ name: string; compact: boolean; handles: boolean }, 'worker'>;
+export type ControlPlaneFlowNode = Node<{ name: string }, 'controlPlane'>;
+export type ComponentFlowNode = Node<{ kind: ControlPlaneKind; node: string }, 'component'>;
+export type TerminalFlowNode = Node<{ label: string }, 'terminal'>;
+export type RegistryFlowNode = Node<{ label: string }, 'registry'>;
+export type PendingFlowNode = Node<Record<string, never>, 'pending'>;
+export type PoolFlowNode = Node<{ count: number }, 'pool'>;
+export type CanvasNode = WorkerFlowNode | ControlPlaneFlowNode | ComponentFlowNode | TerminalFlowNode | RegistryFlowNode | PendingFlowNode | PoolFlowNode;
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  /** Changes whenever traffic crossed the edge; restarts the glow. */
+  pulse: number;
+  kind: FlowKind;
+}
+export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
+
+export const COMPONENT_LABEL: Record<ControlPlaneKind, string> = {
+  apiserver: 'API server',
+  etcd: 'etcd',
+  scheduler: 'Scheduler',
+  'controller-manager': 'Controller manager',
+};

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { renderSequence, type DiagramTheme, type RenderResult } from '../mermaid';
+
+export interface Rendered {
+  readonly text: string;
+  readonly result: RenderResult;
+}
+
+/** The SVG for `text`; the previous one stays on screen until the next is ready. */
+export function useRendered(text: string | null, theme: DiagramTheme): Rendered | null {
+  const [state, setState] = useState<Rendered | null>(null);
+  useEffect(() => {
+    if (text === null) return;
+    let live = true;
+    renderSequence(text, theme).then((result) => {
+      if (live) setState({ text, result });
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [text, theme]);
+  return text === null ? null : state;
+}

@@ -1,0 +1,22 @@
+/** Names with mermaid syntax and markup in them. */
+export const HOSTILE: readonly string[] = [
+  'web;P9->>P0: injected',
+  'a#b #35; c',
+  'x-->>y',
+  '%%{init: {"securityLevel": "loose"}}%%',
+  'p:q',
+  'line1\nNote over P0: boom',
+  '<script>alert(1)</script>',
+  '&lt;b&gt; &amp; &#60;',
+  'end',
+  'participant',
+  'Note',
+  '$$\\frac{1}{2}$$',
+  'wrap:evil',
+  '<br/>two',
+  '"quoted" `tick`',
+  'ﬂ°°59¶ß placeholder',
+  'rect rgb(0,0,0)',
+  '@{ "type": "boundary" }',
+  'style x:#f00;',
+];

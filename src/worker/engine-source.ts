@@ -1,0 +1,176 @@
+import { stringify } from 'yaml';
+import { resourceForKind } from '../engine/api/resources';
+import type { KubeEvent, KubeObject, Pod } from '../engine/api/types';
+import type { Cluster } from '../engine/cluster/cluster';
+import type { ScenarioRunner } from '../engine/scenario';
+import { actionCommand } from '../protocol/actions';
+import type { Action, Change, ConditionRow, ObjectRef, Query, ReplyBody, ScenarioInfo } from '../protocol/messages';
+import type { RecordSets } from '../protocol/records';
+import { assertNever } from '../protocol/version';
+import type { ConsoleReply, ConsoleRequest } from '../protocol/console';
+import { ConsoleSession } from './console/console-session';
+import { CommandLog } from './projection/command-log';
+import { FlowAccumulator } from './projection/flows';
+import { Projector } from './projection/projector';
+import { eventRecord } from './projection/records';
+import { interactionsReply, operationsReply } from './projection/sequence-query';
+import { loadScenario } from './scenario';
+import type { Source } from './source';
+
+/** Largest simulated step taken at once at "max" speed, so a frame's budget is respected. */
+const MAX_CHUNK_MS = 1000;
+
+/**
+ * The engine behind the page: a scenario played by the ScenarioRunner (its steps run on the
+ * timeline as the CLI runs them), projected into records, with every command (page action
+ * or step) followed by a CommandLog so long-running output keeps streaming.
+ */
+export class EngineSource implements Source {
+  readonly info: ScenarioInfo;
+  readonly warning: string | undefined;
+  readonly cluster: Cluster;
+  private readonly runner: ScenarioRunner;
+  private readonly projector: Projector;
+  private readonly flows = new FlowAccumulator();
+  private readonly machineUp = new Map<string, boolean>();
+  private readonly commands: CommandLog;
+  private readonly unsubscribeLog: () => void;
+  private readonly consoleSession: ConsoleSession;
+
+  constructor(scenario: string | undefined) {
+    let clusterRef: Cluster | undefined;
+    const commands = new CommandLog({ now: () => clusterRef?.now ?? 0, revision: () => clusterRef?.api.etcd.revision ?? 0 });
+    const loaded = loadScenario(scenario, (cluster, command, note) => {
+      clusterRef = cluster;
+      return commands.run(() => cluster.run(command, 'step'), 'step', note).proc;
+    });
+    this.commands = commands;
+    this.runner = loaded.runner;
+    this.info = loaded.info;
+    this.warning = loaded.warning;
+    const c = (this.cluster = clusterRef = loaded.runner.cluster);
+    this.projector = new Projector({
+      objects: (r) => c.objects(r),
+      subscribe: (l) => c.api.etcd.subscribe(l),
+      machineUp: (n) => c.machines.get(n)?.alive ?? false,
+      role: (n) => (c.machines.get(n)?.config.role === 'control-plane' ? 'control-plane' : 'worker'),
+      controlPlaneNodes: () => [...c.machines.values()].filter((m) => m.config.role === 'control-plane').map((m) => m.config.name),
+      now: () => c.now,
+    });
+    this.unsubscribeLog = c.log.subscribe((i) => this.flows.add(i));
+    this.consoleSession = new ConsoleSession(c, commands);
+  }
+
+  advance(simMs: number): void {
+    if (simMs > 0) this.runner.runUntil(this.cluster.simTimeMs + Math.round(simMs));
+  }
+
+  runFor(budgetMs: number, wallNow: () => number): void {
+    const start = wallNow();
+    let chunk = 100;
+    // Bounded: at most 10,000 chunks per frame even if the clock stands still.
+    for (let i = 0; i < 10_000 && wallNow() - start < budgetMs; i++) {
+      this.runner.runUntil(this.cluster.simTimeMs + chunk);
+      chunk = Math.min(MAX_CHUNK_MS, chunk * 2);
+    }
+  }
+
+  flush(): Change[] {
+    for (const [name, m] of this.cluster.machines) {
+      if (this.machineUp.get(name) !== m.alive) {
+        this.machineUp.set(name, m.alive);
+        this.projector.markNode(name);
+      }
+    }
+    const out = this.projector.flush();
+    for (const f of this.flows.frame()) this.projector.emit(out, 'flows', f.key, f);
+    for (const [key, rec] of this.commands.drain()) this.projector.emit(out, 'commands', key, rec);
+    return out;
+  }
+
+  snapshot(): RecordSets {
+    return this.projector.snapshot();
+  }
+
+  podCount(): number {
+    return this.projector.sent.pods.size;
+  }
+
+  clock(): { nowMs: number; simTimeMs: number } {
+    return { nowMs: this.cluster.now, simTimeMs: this.cluster.simTimeMs };
+  }
+
+  /** A page action is a real command line, run as the user would type it. */
+  action(a: Action): ReplyBody {
+    const command = actionCommand(a);
+    this.consoleSession.recordAction(command);
+    const { proc, key: commandKey } = this.commands.run(() => this.cluster.run(command, 'user'), 'user');
+    const ok = proc.exitCode === undefined || proc.exitCode === 0;
+    return { kind: 'action', ok, command, output: proc.lines.map((l) => l.text), running: !proc.done, commandKey };
+  }
+
+  console(req: ConsoleRequest): ConsoleReply {
+    return this.consoleSession.handle(req);
+  }
+
+  query(q: Query): ReplyBody {
+    switch (q.kind) {
+      case 'object':
+        return this.object(q.ref);
+      case 'events':
+        return { kind: 'events', ref: q.ref, events: this.eventsFor(q.ref) };
+      case 'decision': {
+        const pod = this.cluster.api.peek<Pod>('pods', q.namespace, q.pod);
+        const sched = pod?.status?.conditions?.find((c) => c.type === 'PodScheduled');
+        return {
+          kind: 'decision', namespace: q.namespace, pod: q.pod,
+          decision: this.cluster.decisionFor(q.namespace, q.pod) ?? null,
+          podMessage: sched && sched.status !== 'True' ? (sched.message ?? sched.reason ?? null) : null,
+        };
+      }
+      case 'operations':
+        return operationsReply(this.cluster.log);
+      case 'interactions':
+        return interactionsReply(this.cluster.log, q.opId);
+      case 'recorded':
+        return { kind: 'recorded', ...this.consoleSession.recorded() };
+      default:
+        return assertNever(q, 'query');
+    }
+  }
+
+  private lookup(ref: ObjectRef): KubeObject | undefined {
+    const r = resourceForKind(ref.kind);
+    return r ? this.cluster.api.peek(r.resource, r.namespaced ? (ref.namespace ?? 'default') : undefined, ref.name) : undefined;
+  }
+
+  private object(ref: ObjectRef): ReplyBody {
+    const obj = this.lookup(ref);
+    if (!obj) return { kind: 'object', ref, found: false, yaml: '', conditions: [], labels: {} };
+    const status = obj.status;
+    const conds = status && typeof status === 'object' && 'conditions' in status && Array.isArray(status.conditions) ? status.conditions : [];
+    const conditions: ConditionRow[] = conds.map((c: { type?: string; status?: string; reason?: string; message?: string }) => ({
+      type: c.type ?? '', status: c.status ?? '', reason: c.reason ?? '', message: c.message ?? '',
+    }));
+    return { kind: 'object', ref, found: true, yaml: stringify(obj, { lineWidth: 0 }), conditions, labels: { ...(obj.metadata.labels ?? {}) } };
+  }
+
+  private eventsFor(ref: ObjectRef) {
+    const out = [];
+    let order = 0;
+    for (const e of this.cluster.objects<KubeEvent>('events')) {
+      order++;
+      const io = e.involvedObject;
+      if (io.kind !== ref.kind || io.name !== ref.name) continue;
+      if (ref.namespace && io.namespace && io.namespace !== ref.namespace) continue;
+      out.push(eventRecord(e, order));
+    }
+    return out.sort((a, b) => a.lastMs - b.lastMs || a.order - b.order);
+  }
+
+  dispose(): void {
+    this.unsubscribeLog();
+    this.commands.dispose();
+    this.projector.dispose();
+  }
+}

@@ -1,0 +1,216 @@
+import type { Change, ControlCommand, HelloMessage, PageMessage, WorkerMessage } from '../protocol/messages';
+import type { Clock, Speed } from '../protocol/records';
+import { assertNever, PROTOCOL_VERSION } from '../protocol/version';
+import { changesCluster } from '../protocol/console';
+import type { Source } from './source';
+
+/** Real-world hooks, injected so the loop runs under fake timers in tests. */
+export interface HostDeps {
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+  post(msg: WorkerMessage): void;
+  makeSource(hello: HelloMessage): Source;
+}
+
+/**
+ * One frame: at most one batch is posted per frame. 20 Hz reads as live motion, and every
+ * batch costs the page a React commit and a composite, so more would only burn its frames.
+ */
+export const FRAME_MS = 50;
+/**
+ * A large cluster posts at 10 Hz: each batch makes the page restyle and repaint thousands of
+ * pod squares, and a pod's change showing 50 ms later reads the same.
+ */
+export const LARGE_FRAME_MS = 100;
+export const LARGE_CLUSTER_PODS = 1000;
+/** Longest wall gap one frame may turn into simulated time (a throttled tab must not leap). */
+const MAX_FRAME_GAP_MS = 250;
+/** Wall time spent in the engine per frame at "max" speed. */
+const MAX_SPEED_BUDGET_MS = 20;
+/** A silent worker still says it is alive this often (the page's watchdog listens). */
+export const HEARTBEAT_MS = 1000;
+const FAULT_AFTER_MS = 1000;
+const HANG_MS = 120_000;
+
+/**
+ * The worker's main loop: advances simulated time by wall time × speed, coalesces the
+ * engine's changes and posts one batch per frame (a snapshot first), answers resync,
+ * requests and actions. One Source (one engine) per host.
+ */
+export class SimHost {
+  private source: Source | undefined;
+  private seq = 0;
+  private speed: Speed = 10;
+  private paused = false;
+  private lastWall = 0;
+  private lastPost = 0;
+  /** Simulated second of the last posted clock: the page shows whole seconds. */
+  private lastSecond = -1;
+  private timer: unknown;
+  private stopped = false;
+  private fault: { kind: 'throw' | 'hang'; atWall: number } | undefined;
+
+  constructor(private readonly deps: HostDeps) {}
+
+  handle(msg: PageMessage): void {
+    if (this.stopped) return;
+    try {
+      this.dispatch(msg);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private dispatch(msg: PageMessage): void {
+    switch (msg.type) {
+      case 'hello':
+        this.start(msg);
+        return;
+      case 'control':
+        this.control(msg.command);
+        return;
+      case 'resync':
+        this.postSnapshot();
+        return;
+      case 'action': {
+        const src = this.need();
+        const body = src.action(msg.action);
+        this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body });
+        this.frame(false);
+        return;
+      }
+      case 'request':
+        this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: this.need().query(msg.query) });
+        return;
+      case 'console': {
+        // Console lines, applies and edits change the cluster: post their effects at once, as for actions.
+        const src = this.need();
+        const reply = src.console ? src.console(msg.request) : { kind: 'unavailable' as const, message: 'this simulation has no command console' };
+        this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: { kind: 'console', reply } });
+        if (changesCluster(msg.request)) this.frame(false);
+        return;
+      }
+      default:
+        assertNever(msg, 'page message');
+    }
+  }
+
+  private need(): Source {
+    if (!this.source) throw new Error('no simulation loaded yet (hello first)');
+    return this.source;
+  }
+
+  private start(hello: HelloMessage): void {
+    this.source?.dispose();
+    this.source = this.deps.makeSource(hello);
+    if (hello.speed !== undefined) this.speed = hello.speed;
+    this.paused = hello.paused === true;
+    this.lastWall = this.deps.now();
+    this.fault = hello.fault ? { kind: hello.fault, atWall: this.lastWall + FAULT_AFTER_MS } : undefined;
+    this.postSnapshot();
+    if (this.source.warning) this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message: this.source.warning, fatal: false });
+    this.schedule();
+  }
+
+  private control(cmd: ControlCommand): void {
+    switch (cmd.kind) {
+      case 'play':
+        this.paused = false;
+        break;
+      case 'pause':
+        this.paused = true;
+        break;
+      case 'step':
+        this.need().advance(Math.max(0, Math.min(cmd.ms, 3_600_000)));
+        break;
+      case 'speed':
+        this.speed = cmd.speed;
+        this.paused = false;
+        break;
+      default:
+        assertNever(cmd, 'control');
+    }
+    this.frame(false);
+  }
+
+  private clock(): Clock {
+    const c = this.need().clock();
+    return { ...c, speed: this.speed, paused: this.paused };
+  }
+
+  private postSnapshot(): void {
+    const src = this.need();
+    src.flush();
+    this.seq++;
+    const clock = this.clock();
+    this.lastSecond = Math.floor(clock.nowMs / 1000);
+    this.deps.post({ type: 'snapshot', v: PROTOCOL_VERSION, seq: this.seq, clock, scenario: src.info, records: src.snapshot() });
+    this.lastPost = this.deps.now();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.deps.clearTimer(this.timer);
+    const frameMs = (this.source?.podCount() ?? 0) > LARGE_CLUSTER_PODS ? LARGE_FRAME_MS : FRAME_MS;
+    this.timer = this.deps.setTimer(() => this.tick(), frameMs);
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    try {
+      this.frame(true);
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    this.schedule();
+  }
+
+  /** Advances (when `advance` and playing) and posts what changed. */
+  private frame(advance: boolean): void {
+    const src = this.need();
+    const now = this.deps.now();
+    if (this.fault && now >= this.fault.atWall) this.injectFault(this.fault.kind);
+    const dt = Math.min(Math.max(0, now - this.lastWall), MAX_FRAME_GAP_MS);
+    this.lastWall = now;
+    if (advance && !this.paused) {
+      if (this.speed === 'max') src.runFor(MAX_SPEED_BUDGET_MS, () => this.deps.now());
+      else src.advance(dt * this.speed);
+    }
+    const changes: Change[] = src.flush();
+    const clock = this.clock();
+    const second = Math.floor(clock.nowMs / 1000);
+    // A frame with no changes is only worth a message when the readout's second ticks over.
+    if (changes.length > 0 || second !== this.lastSecond || !advance) {
+      this.seq++;
+      this.deps.post({ type: 'batch', v: PROTOCOL_VERSION, seq: this.seq, clock, changes });
+      this.lastPost = now;
+      this.lastSecond = second;
+    } else if (now - this.lastPost >= HEARTBEAT_MS) {
+      this.deps.post({ type: 'heartbeat', v: PROTOCOL_VERSION, seq: this.seq, clock: this.clock() });
+      this.lastPost = now;
+    }
+  }
+
+  /** Test hook for the page's crash / stall handling. */
+  private injectFault(kind: 'throw' | 'hang'): void {
+    if (kind === 'throw') throw new Error('injected fault');
+    const until = this.deps.now() + HANG_MS;
+    // Bounded busy wait: the worker stops answering until the page restarts it.
+    for (let i = 0; i < 1e12 && this.deps.now() < until; i++);
+  }
+
+  private fail(e: unknown): void {
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    this.stopped = true;
+    this.deps.clearTimer(this.timer);
+    this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message, fatal: true });
+  }
+
+  dispose(): void {
+    this.stopped = true;
+    this.deps.clearTimer(this.timer);
+    this.source?.dispose();
+  }
+}

@@ -1,0 +1,26 @@
+import type { ConsoleReply, ConsoleRequest } from '../protocol/console';
+import type { Action, Change, Query, ReplyBody, ScenarioInfo } from '../protocol/messages';
+import type { RecordSets } from '../protocol/records';
+
+/** Where records come from: the engine, or a synthetic generator for benchmarks. */
+export interface Source {
+  readonly info: ScenarioInfo;
+  /** Said once to the page after loading (e.g. an unknown scenario name fell back to the default). */
+  readonly warning?: string;
+  /** Advances simulated time by `simMs`. */
+  advance(simMs: number): void;
+  /** As fast as it goes: runs for about `budgetMs` of wall time. */
+  runFor(budgetMs: number, wallNow: () => number): void;
+  /** Changes since the last flush (against what was last sent). */
+  flush(): Change[];
+  /** Everything as last sent; call right after flush. */
+  snapshot(): RecordSets;
+  clock(): { nowMs: number; simTimeMs: number };
+  /** Pods the page holds (sets the frame rate: large clusters post less often). */
+  podCount(): number;
+  action(a: Action): ReplyBody;
+  query(q: Query): ReplyBody;
+  /** Console, YAML editor, inspector edit, export; absent where there is no engine to run commands. */
+  console?(req: ConsoleRequest): ConsoleReply;
+  dispose(): void;
+}
