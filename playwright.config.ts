@@ -14,7 +14,13 @@ export function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-const PORT = 4173;
+/**
+ * Several people may run the suite on one machine: E2E_PORT gives each run its own preview
+ * server, build folder and results folder (defaults: 4173, dist, test-results).
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const PRIVATE = process.env.E2E_PORT !== undefined && PORT !== 4173;
+const DIST = PRIVATE ? `dist-e2e-${PORT}` : 'dist';
 const executablePath = chromiumPath();
 
 export default defineConfig({
@@ -26,7 +32,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
-  outputDir: 'test-results',
+  outputDir: PRIVATE ? `test-results-${PORT}` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices['Desktop Chrome'],
@@ -37,7 +43,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --outDir ${DIST} && npx vite preview --outDir ${DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
