@@ -16,7 +16,7 @@ const BROWSER_AND_TIMER_GLOBALS = [
 ].map((name) => ({ name, message: `src/engine is pure and deterministic: no ${name}. Inject what you need through SimEnv.` }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'playwright-report', 'test-results', 'test-results-*', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'test-results', 'test-results-*', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

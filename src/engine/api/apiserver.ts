@@ -98,9 +98,10 @@ export class ApiServer {
     log.append({ kind: InteractionKind.Response, from: 'apiserver', to: ctx.component, label: statusLine(code), opId: ctx.opId, code, ref });
   }
 
-  private commit(ctx: RequestContext, r: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined): void {
+  /** `key`: the object's etcd key when the caller has it already (a string hashed once is cheaper to look up again). */
+  private commit(ctx: RequestContext, r: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined, key?: string): void {
     const obj = (next ?? prev)!;
-    const key = etcdKey(r, obj.metadata.namespace, obj.metadata.name);
+    key ??= etcdKey(r, obj.metadata.namespace, obj.metadata.name);
     this.env.log.append({
       kind: InteractionKind.EtcdWrite,
       from: 'apiserver',
@@ -284,9 +285,10 @@ export class ApiServer {
     if (errs.length > 0) return fail(invalid(r, m.name, errs));
     const rejected = this.admit(attrs, 'validate');
     if (rejected) return fail(rejected);
-    if (this.stored(r, ns, m.name)) return fail(alreadyExists(r, m.name));
+    const key = etcdKey(r, ns, m.name);
+    if (this.etcd.get(r.resource, key)) return fail(alreadyExists(r, m.name));
     m.resourceVersion = this.nextRv();
-    this.commit(ctx, r, undefined, obj);
+    this.commit(ctx, r, undefined, obj, key);
     return ok(obj as T);
   }
 
@@ -527,21 +529,28 @@ export class ApiServer {
   }
 }
 
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+const STATUS_LINES = new Map<number, string>();
+
 function statusLine(code: number): string {
-  const text: Record<number, string> = {
-    200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-    409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-    503: 'Service Unavailable', 504: 'Gateway Timeout',
-  };
-  return `${code} ${text[code] ?? ''}`.trim();
+  let line = STATUS_LINES.get(code);
+  if (line === undefined) STATUS_LINES.set(code, (line = `${code} ${STATUS_TEXT[code] ?? ''}`.trim()));
+  return line;
 }
 
 function notFoundResource(resource: string): Status {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `the server doesn't have a resource type "${resource}"`, reason: 'NotFound', code: 404 };
 }
 
+/** Kinds without a status subresource (a set built once: every update asks). */
+const NO_STATUS_SUBRESOURCE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice', 'Endpoints', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'IngressClass']);
+
 function hasStatusSubresource(r: ResourceInfo): boolean {
-  return !['ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice', 'Endpoints', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'IngressClass'].includes(r.kind);
+  return !NO_STATUS_SUBRESOURCE.has(r.kind);
 }
 
 function specOf(obj: KubeObject): unknown {

@@ -95,10 +95,12 @@ export class WatchHub {
     const ns = obj.metadata.namespace;
     const type: WatchEventType = !prev ? 'ADDED' : !next ? 'DELETED' : 'MODIFIED';
     const plain = this.all.get(resource.resource);
-    if (plain) {
+    if (plain && plain.size > 0) {
+      // One event object for every watcher: events are immutable.
+      const ev: WatchEvent = { type, object: obj, opId };
       for (const w of plain) {
         if (w.opts.namespace !== undefined && w.opts.namespace !== ns) continue;
-        this.enqueue(w, { type, object: obj, opId });
+        this.enqueue(w, ev);
       }
     }
     const indexed = this.byNode.get(resource.resource);

@@ -2,8 +2,8 @@ import type { InvolvedObject } from '../api/types';
 
 /**
  * client-go's EventCorrelator (tools/record/events_cache.go), per event recorder:
- * - aggregation: more than 10 events within 10 minutes that differ only by message (same
- *   source, object, type and reason) become one event "(combined from similar events): ..."
+ * - aggregation: from the 10th distinct message within 10 minutes for the same source,
+ *   object, type and reason, events become one "(combined from similar events): ..." event
  *   whose count goes up;
  * - observation: an event seen before (same key) is a PATCH of count and lastTimestamp;
  * - spam filter: a token bucket per source and object, 25 events of burst refilled at one
@@ -14,7 +14,10 @@ export const AGGREGATE_MAX_EVENTS = 10;
 export const AGGREGATE_INTERVAL_MS = 600_000;
 export const SPAM_BURST = 25;
 export const SPAM_REFILL_MS = 300_000;
-const MAX_LRU_ENTRIES = 4096;
+/** client-go's caches hold 4096 entries; objects are remembered up to that many. */
+const MAX_OBJECTS = 4096;
+/** Events remembered per object for count patches (client-go's LRU is 4096 across all objects). */
+const MAX_LOGS_PER_OBJECT = 256;
 export const COMBINED_PREFIX = '(combined from similar events): ';
 
 export interface CorrelatorInput {
@@ -25,7 +28,8 @@ export interface CorrelatorInput {
 }
 
 export interface Observation {
-  /** Cache key of the event to create or patch. */
+  /** The object's correlation state and the key of the event to create or patch in it. */
+  readonly object: ObjectRecord;
   readonly key: string;
   /** The message to write (the aggregate's "(combined from similar events): ..." when aggregated). */
   readonly message: string;
@@ -43,96 +47,108 @@ export interface EventLog {
 }
 
 interface AggregateRecord {
-  readonly messages: Set<string>;
+  /** The distinct messages seen (most reasons only ever see one: the Set comes with the second). */
+  first: string;
+  more: Set<string> | undefined;
   lastMs: number;
 }
 
-interface Bucket {
+/** Adds `message`; returns how many distinct messages the record holds. */
+function addMessage(agg: AggregateRecord, message: string): number {
+  if (!agg.more) {
+    if (message === agg.first) return 1;
+    agg.more = new Set([agg.first]);
+  }
+  agg.more.add(message);
+  return agg.more.size;
+}
+
+/** Forgets the oldest message (keeps the set just under the aggregation threshold). */
+function dropOldest(agg: AggregateRecord): void {
+  const more = agg.more;
+  if (!more) return;
+  const oldest = more.values().next().value;
+  if (oldest !== undefined) more.delete(oldest);
+}
+
+/**
+ * What the correlator remembers about one involved object: client-go keeps three LRU caches
+ * keyed by strings that all start with the object's identity; grouping by object first keeps
+ * the keys short (type, reason, message) and forgets an object's state all at once.
+ */
+interface ObjectRecord {
+  readonly aggregates: Map<string, AggregateRecord>;
+  readonly logs: Map<string, EventLog>;
+  /** Spam filter token bucket. */
   tokens: number;
   lastMs: number;
 }
 
-/**
- * A bounded map that forgets the entry stored longest ago (client-go's caches are LRUs of
- * 4096; refreshing on every read churns a Map more than it is worth: entries are rewritten
- * when they change, which keeps busy keys young).
- */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-
-  get(key: string): V | undefined {
-    return this.map.get(key);
-  }
-
-  set(key: string, v: V): void {
-    if (this.map.has(key)) {
-      this.map.set(key, v);
-      return;
-    }
-    this.map.set(key, v);
-    if (this.map.size > MAX_LRU_ENTRIES) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-}
-
 /** One per event recorder, so per source and host. */
 export class EventCorrelator {
-  private readonly aggregates = new Lru<AggregateRecord>();
-  private readonly logs = new Lru<EventLog>();
-  private readonly spam = new Lru<Bucket>();
+  private readonly objects = new Map<string, ObjectRecord>();
 
   /** What to send for a new event at `nowMs`; call `created` once a new event has been stored. */
   observe(e: CorrelatorInput, nowMs: number): Observation {
     const o = e.involved;
     // Source and host are the recorder's own: an object's uid (else its kind and name) tells events apart.
     const objectKey = o.uid ? o.uid : `${o.apiVersion ?? ''}/${o.kind}/${o.namespace ?? ''}/${o.name}`;
-    const aggregateKey = `${objectKey}\u0000${e.type}\u0000${e.reason}`;
+    const rec = this.objectRecord(objectKey, nowMs);
+    const aggregateKey = `${e.type}\u0000${e.reason}`;
     let key = `${aggregateKey}\u0000${o.fieldPath ?? ''}\u0000${e.message}`;
     let message = e.message;
-    let record = this.aggregates.get(aggregateKey);
-    if (!record || nowMs - record.lastMs > AGGREGATE_INTERVAL_MS) {
-      record = { messages: new Set(), lastMs: nowMs };
-      this.aggregates.set(aggregateKey, record);
+    let agg = rec.aggregates.get(aggregateKey);
+    if (!agg || nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) {
+      agg = { first: e.message, more: undefined, lastMs: nowMs };
+      rec.aggregates.set(aggregateKey, agg);
     }
-    record.messages.add(e.message);
-    record.lastMs = nowMs;
-    if (record.messages.size >= AGGREGATE_MAX_EVENTS) {
+    const distinct = addMessage(agg, e.message);
+    agg.lastMs = nowMs;
+    if (distinct >= AGGREGATE_MAX_EVENTS) {
       // Keep the set below the threshold: every further distinct message aggregates too.
-      const first = record.messages.values().next().value;
-      if (first !== undefined) record.messages.delete(first);
+      dropOldest(agg);
       key = aggregateKey;
       message = COMBINED_PREFIX + e.message;
     }
-    const previous = this.logs.get(key);
+    const previous = rec.logs.get(key);
     if (previous) previous.count++;
-    return { key, message, previous, skip: !this.allow(objectKey, nowMs) };
+    return { object: rec, key, message, previous, skip: !this.allow(rec, nowMs) };
   }
 
-  created(key: string, log: EventLog): void {
-    this.logs.set(key, log);
+  created(seen: Observation, log: EventLog): void {
+    const logs = seen.object.logs;
+    logs.set(seen.key, log);
+    // A long-lived object (a node) sees new messages window after window: forget its oldest.
+    if (logs.size > MAX_LOGS_PER_OBJECT) {
+      const oldest = logs.keys().next().value;
+      if (oldest !== undefined) logs.delete(oldest);
+    }
   }
 
   /** The event to patch is gone: the next one is created afresh. */
-  forget(key: string): void {
-    this.logs.delete(key);
+  forget(seen: Observation): void {
+    seen.object.logs.delete(seen.key);
   }
 
-  private allow(spamKey: string, nowMs: number): boolean {
-    let b = this.spam.get(spamKey);
-    if (!b) {
-      b = { tokens: SPAM_BURST, lastMs: nowMs };
-      this.spam.set(spamKey, b);
+  /** The object's record, created when new; the oldest objects are forgotten past the bound. */
+  private objectRecord(objectKey: string, nowMs: number): ObjectRecord {
+    let rec = this.objects.get(objectKey);
+    if (!rec) {
+      rec = { aggregates: new Map(), logs: new Map(), tokens: SPAM_BURST, lastMs: nowMs };
+      this.objects.set(objectKey, rec);
+      if (this.objects.size > MAX_OBJECTS) {
+        const oldest = this.objects.keys().next().value;
+        if (oldest !== undefined) this.objects.delete(oldest);
+      }
     }
-    b.tokens = Math.min(SPAM_BURST, b.tokens + (nowMs - b.lastMs) / SPAM_REFILL_MS);
-    b.lastMs = nowMs;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
+    return rec;
+  }
+
+  private allow(rec: ObjectRecord, nowMs: number): boolean {
+    rec.tokens = Math.min(SPAM_BURST, rec.tokens + (nowMs - rec.lastMs) / SPAM_REFILL_MS);
+    rec.lastMs = nowMs;
+    if (rec.tokens < 1) return false;
+    rec.tokens -= 1;
     return true;
   }
 }

@@ -4,6 +4,18 @@ import type { SimEnv } from '../sim/env';
 import { rfc3339 } from '../sim/time';
 import { EventCorrelator } from './event-correlator';
 
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const SUFFIX_CODES: number[] = new Array<number>(17).fill(46);
+
+/** '.' and two uint32 as 8 lowercase hex digits each (toString(16).padStart(8, '0') twice). */
+function hex16(a: number, b: number): string {
+  for (let i = 0; i < 8; i++) {
+    SUFFIX_CODES[1 + i] = HEX[(a >>> (28 - 4 * i)) & 15]!;
+    SUFFIX_CODES[9 + i] = HEX[(b >>> (28 - 4 * i)) & 15]!;
+  }
+  return String.fromCharCode(...SUFFIX_CODES);
+}
+
 /**
  * Records Kubernetes Events through the API server as client-go's recorder does: repeats of
  * the same (object, reason, message, source) patch one Event's count, similar events are
@@ -35,7 +47,7 @@ export class EventRecorder {
     const nowMs = this.env.now();
     const seen = this.correlator.observe({ involved, type, reason, message }, nowMs);
     if (seen.skip) {
-      if (!seen.previous) this.correlator.created(seen.key, { count: 1, name: '', namespace, firstTimestamp: rfc3339(nowMs) });
+      if (!seen.previous) this.correlator.created(seen, { count: 1, name: '', namespace, firstTimestamp: rfc3339(nowMs) });
       return;
     }
     const now = rfc3339(nowMs);
@@ -46,7 +58,7 @@ export class EventRecorder {
     }
     const count = prev?.count ?? 1;
     const firstTimestamp = prev?.firstTimestamp ?? now;
-    const name = `${involved.name}.${this.hexSuffix()}`;
+    const name = this.eventName(involved.name);
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -62,13 +74,13 @@ export class EventRecorder {
       reportingComponent: this.source,
     };
     const res = this.api.create(ctx, 'events', namespace, ev);
-    if (res.ok) this.correlator.created(seen.key, { name, namespace, count, firstTimestamp });
-    else this.correlator.forget(seen.key);
+    if (res.ok) this.correlator.created(seen, { name, namespace, count, firstTimestamp });
+    else this.correlator.forget(seen);
   }
 
-  private hexSuffix(): string {
-    let s = '';
-    for (let i = 0; i < 2; i++) s += this.env.rng.nextUint32().toString(16).padStart(8, '0');
-    return s;
+  /** `<object name>.<16 hex digits>`, built as one flat string (names are kept with every event). */
+  private eventName(objectName: string): string {
+    const rng = this.env.rng;
+    return objectName + hex16(rng.nextUint32(), rng.nextUint32());
   }
 }

@@ -1,7 +1,7 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
 import type { WatchOptions } from '../api/watch-hub';
-import { SharedIndexInformer, type InformerConsumer } from './shared-informer';
+import { SharedIndexInformer, type CacheIndexer, type InformerConsumer } from './shared-informer';
 
 export { objectKey } from './shared-informer';
 
@@ -47,6 +47,11 @@ export class Informer<T extends KubeObject> implements InformerConsumer {
 
   stop(): void {
     this.source.detach(this);
+  }
+
+  /** A secondary index over the cache, shared by every informer reading the same cache. */
+  indexer<I extends CacheIndexer>(name: string, create: () => I): I {
+    return this.source.indexer(name, create);
   }
 
   get synced(): boolean {

@@ -13,6 +13,13 @@ export function objectKey(obj: KubeObject): string {
   return ns ? `${ns}/${obj.metadata.name}` : obj.metadata.name;
 }
 
+/** A secondary index over an informer's cache, kept up to date with it (client-go's Indexers). */
+export interface CacheIndexer {
+  /** `key` is the object's cache key (objectKey), handed over so that no index builds it again. */
+  upsert(key: string, obj: KubeObject): void;
+  remove(key: string, obj: KubeObject): void;
+}
+
 /** One component's handlers on a shared informer (an `Informer` view). */
 export interface InformerConsumer {
   /** Interaction-log id of the component whose handlers run. */
@@ -29,6 +36,8 @@ export interface InformerConsumer {
 export class SharedIndexInformer {
   readonly cache = new Map<string, KubeObject>();
   private consumers: readonly InformerConsumer[] = [];
+  private readonly indexers = new Map<string, CacheIndexer>();
+  private indexerList: readonly CacheIndexer[] = [];
   private handle: WatchHandle | undefined;
   private retry: ScheduledEvent | undefined;
   private retryDelayMs = RELIST_INITIAL_MS;
@@ -43,6 +52,31 @@ export class SharedIndexInformer {
 
   get running(): boolean {
     return this.handle !== undefined;
+  }
+
+  /**
+   * The index named `name`, created (and filled from the cache) on first use: every
+   * component of the process reading the same index shares one, as they share the cache.
+   */
+  indexer<I extends CacheIndexer>(name: string, create: () => I): I {
+    let ix = this.indexers.get(name);
+    if (!ix) {
+      ix = create();
+      for (const [key, obj] of this.cache) ix.upsert(key, obj);
+      this.indexers.set(name, ix);
+      this.indexerList = [...this.indexerList, ix];
+    }
+    return ix as I;
+  }
+
+  private put(key: string, obj: KubeObject): void {
+    this.cache.set(key, obj);
+    for (const ix of this.indexerList) ix.upsert(key, obj);
+  }
+
+  private drop(key: string, obj: KubeObject): void {
+    this.cache.delete(key);
+    for (const ix of this.indexerList) ix.remove(key, obj);
   }
 
   isAttached(c: InformerConsumer): boolean {
@@ -89,13 +123,13 @@ export class SharedIndexInformer {
       const key = objectKey(obj);
       seen.add(key);
       const old = this.cache.get(key);
-      this.cache.set(key, obj);
+      this.put(key, obj);
       if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
       for (const c of this.consumers) c.notify(old, obj, false, undefined);
     }
     for (const [key, old] of [...this.cache]) {
       if (seen.has(key)) continue;
-      this.cache.delete(key);
+      this.drop(key, old);
       for (const c of this.consumers) c.notify(undefined, old, true, undefined);
     }
     this.synced = true;
@@ -118,16 +152,24 @@ export class SharedIndexInformer {
     const key = objectKey(obj);
     const old = this.cache.get(key);
     const deleted = ev.type === 'DELETED';
-    if (deleted) this.cache.delete(key);
-    else this.cache.set(key, obj);
+    if (!deleted) this.put(key, obj);
+    else if (old) this.drop(key, old);
     const log = this.api.env.log;
-    const label = `watch ${ev.type} ${obj.kind} ${m.name}`;
-    const ref = { kind: obj.kind, namespace: m.namespace, name: m.name };
+    // One record per component, differing only in `to`: append copies what it keeps.
+    const record = {
+      kind: InteractionKind.Watch,
+      from: 'apiserver',
+      to: '',
+      label: `watch ${ev.type} ${obj.kind} ${m.name}`,
+      opId: ev.opId,
+      ref: { kind: obj.kind, namespace: m.namespace, name: m.name },
+    };
     // A handler may stop its component (and detach others): deliver to those still attached.
     const consumers = this.consumers;
     for (const c of consumers) {
       if (this.consumers !== consumers && !this.isAttached(c)) continue;
-      log.append({ kind: InteractionKind.Watch, from: 'apiserver', to: c.component, label, opId: ev.opId, ref });
+      record.to = c.component;
+      log.append(record);
       if (deleted && !old) continue;
       c.notify(old, obj, deleted, ev.opId);
     }

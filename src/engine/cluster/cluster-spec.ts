@@ -43,10 +43,15 @@ export function nodeInternalIP(idx: number): string {
   return `172.18.${Math.floor(n / 256)}.${n % 256}`;
 }
 
-/** The idx-th /24 of the pod network (10.244.idx.0/24), carrying into the second octet past 255. */
+/**
+ * The idx-th /24 of the pod network (10.244.idx.0/24), carrying into the higher octets past
+ * 255 (10.245.0.0/24, …, and past 10.255.255.0/24 into 11.0.0.0/24): every node of the
+ * 5,000-node envelope gets its own valid range.
+ */
 export function nodePodCIDR(podCidrPrefix: string, idx: number): string {
   const [a, b] = podCidrPrefix.split('.').map(Number);
-  return `${a}.${(b ?? 0) + Math.floor(idx / 256)}.${idx % 256}.0/24`;
+  const block = ((a ?? 0) * 65536 + (b ?? 0) * 256 + idx) % 16_777_216;
+  return `${Math.floor(block / 65536)}.${Math.floor(block / 256) % 256}.${block % 256}.0/24`;
 }
 
 const DEFAULT_CAPACITY = { cpu: '4', memory: '8Gi', pods: 110 };

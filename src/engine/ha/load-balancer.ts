@@ -114,14 +114,25 @@ export type RequestRouter = (ctx: RequestContext | undefined) => RequestRoute;
  * its node, everything else through the LB from outside.
  */
 export function componentRouter(localApiServer: ReadonlyMap<string, string>): RequestRouter {
+  // Every request is routed: remember each kubelet's route rather than rebuild it.
+  const kubelets = new Map<string, RequestRoute>();
+  const outside: RequestRoute = {};
   return (ctx) => {
     const id = ctx?.component ?? '';
     const home = localApiServer.get(id);
     if (home !== undefined) return { apiServer: home, clientHost: home };
-    if (id.startsWith('kubelet/')) return { clientHost: id.slice('kubelet/'.length) };
-    return {};
+    if (!id.startsWith('kubelet/')) return outside;
+    let route = kubelets.get(id);
+    if (!route) {
+      route = { clientHost: id.slice('kubelet/'.length) };
+      if (kubelets.size >= MAX_CACHED_ROUTES) kubelets.clear();
+      kubelets.set(id, route);
+    }
+    return route;
   };
 }
+
+const MAX_CACHED_ROUTES = 10_000;
 
 /**
  * The gate the single ApiServer object consults: it decides which API server instance would
@@ -164,8 +175,7 @@ export class RoutedStorageGate implements StorageGate {
     const name = route.apiServer ?? this.backends[0]?.name;
     const b = this.backends.find((x) => x.name === name);
     if (!b) return connectionRefused(`${name ?? 'localhost'}:${API_SERVER_PORT}`);
-    const endpoint = `${b.ip}:${API_SERVER_PORT}`;
-    if (!b.alive()) return connectionRefused(endpoint);
-    return this.network.connected(from, b.host) ? b : connectionTimeout(endpoint);
+    if (!b.alive()) return connectionRefused(`${b.ip}:${API_SERVER_PORT}`);
+    return this.network.connected(from, b.host) ? b : connectionTimeout(`${b.ip}:${API_SERVER_PORT}`);
   }
 }

@@ -78,7 +78,11 @@ export class RaftGroup {
 
   /** By name (`control-plane-2`), pod-style name (`etcd-control-plane-2`) or hex ID. */
   member(ref: string): RaftMember | undefined {
-    return this.members.find((m) => m.name === ref || `etcd-${m.name}` === ref || m.id === ref);
+    // Asked on every API request: matches `etcd-<name>` without building the string.
+    for (const m of this.members) {
+      if (m.name === ref || m.id === ref || (ref.length === m.name.length + 5 && ref.startsWith('etcd-') && ref.endsWith(m.name))) return m;
+    }
+    return undefined;
   }
 
   /** The leader whose writes commit now: alive, and heard by a majority. */

@@ -44,23 +44,29 @@ export class ApiServerStorageGate implements StorageGate {
   }
 
   writeError(): Status | undefined {
-    return this.firstSuccess((m) => this.etcd.writeFailure(m.name));
+    return this.firstSuccess(true);
   }
 
   readError(): Status | undefined {
-    return this.firstSuccess((m) => this.etcd.readFailure(m.name));
+    return this.firstSuccess(false);
   }
 
-  /** The request succeeds through any reachable member; otherwise NOSPACE wins over a timeout. */
-  private firstSuccess(attempt: (m: RaftMember) => CommitFailure | undefined): Status | undefined {
-    const members = this.reachableMembers();
-    if (members.length === 0) return etcdError(ETCD_UNREACHABLE);
+  /**
+   * The request succeeds through any reachable member; otherwise NOSPACE wins over a timeout.
+   * (Runs on every request: it walks the members without building lists or closures.)
+   */
+  private firstSuccess(write: boolean): Status | undefined {
+    let reachable = 0;
     let noSpace = false;
-    for (const m of members) {
-      const failure = attempt(m);
+    for (const name of this.config.etcdMembers) {
+      const m = this.etcd.member(name);
+      if (!m?.alive || !this.etcd.network.connected(this.config.host, m.host)) continue;
+      reachable++;
+      const failure = write ? this.etcd.writeFailure(m.name) : this.etcd.readFailure(m.name);
       if (failure === undefined) return undefined;
       if (failure === CommitFailure.NoSpace) noSpace = true;
     }
+    if (reachable === 0) return etcdError(ETCD_UNREACHABLE);
     return etcdError(noSpace ? ETCD_NO_SPACE : ETCD_REQUEST_TIMED_OUT);
   }
 }

@@ -20,8 +20,22 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+/** Parsed references by text: every pod of a workload names the same image (results are immutable). */
+const parsedImages = new Map<string, ParsedImage>();
+const MAX_PARSED_IMAGES = 1024;
+
 /** Parses and normalizes an image reference the way the kubelet (docker/distribution reference) does. */
 export function parseImage(image: string): ParsedImage {
+  let parsed = parsedImages.get(image);
+  if (parsed === undefined) {
+    if (parsedImages.size >= MAX_PARSED_IMAGES) parsedImages.clear();
+    parsed = parseImageText(image);
+    parsedImages.set(image, parsed);
+  }
+  return parsed;
+}
+
+function parseImageText(image: string): ParsedImage {
   const bad = (detail: string): ParsedImage => ({
     ok: false,
     message: `Failed to apply default image tag "${image}": couldn't parse image name "${image}": invalid reference format${detail}`,
@@ -99,8 +113,17 @@ function hex64(text: string): string {
 
 /** `docker.io/library/nginx@sha256:…`, stable for a reference. */
 export function imageID(ref: ImageRef): string {
-  return `${ref.repository}@${ref.digest ?? `sha256:${hex64(ref.full)}`}`;
+  // The fully qualified reference determines repository and digest: one id per image, computed once.
+  let id = imageIds.get(ref.full);
+  if (id === undefined) {
+    if (imageIds.size >= MAX_PARSED_IMAGES) imageIds.clear();
+    id = `${ref.repository}@${ref.digest ?? `sha256:${hex64(ref.full)}`}`;
+    imageIds.set(ref.full, id);
+  }
+  return id;
 }
+
+const imageIds = new Map<string, string>();
 
 /** The runtime error containerd returns for an image that cannot be resolved. */
 export function pullErrorMessage(ref: ImageRef): string {

@@ -68,6 +68,8 @@ export class InteractionLog {
   private next = 0;
   private hash = 0x811c9dc5;
   private readonly idHashes = new Map<string, number>();
+  private readonly lastIds: string[] = ['', '', ''];
+  private readonly lastIdHashes: number[] = [fnv32a(''), fnv32a(''), fnv32a('')];
   private lastLabel = '';
   private lastLabelHash = fnv32a('');
   private readonly listeners = new Set<(i: Interaction) => void>();
@@ -95,32 +97,40 @@ export class InteractionLog {
     return (this.hash >>> 0).toString(16).padStart(8, '0');
   }
 
+  /** Records `input` (copied: a caller may reuse the object for its next record). */
   append(input: InteractionInput): void {
     const tMs = this.now();
     let h = this.hash;
     h = mix(h, tMs % 0x100000000);
     h = mix(h, Math.floor(tMs / 0x100000000));
-    h = mix(h, this.idHash(input.kind));
-    h = mix(h, this.idHash(input.from));
-    h = mix(h, this.idHash(input.to));
+    h = mix(h, this.idHash(input.kind, 0));
+    h = mix(h, this.idHash(input.from, 1));
+    h = mix(h, this.idHash(input.to, 2));
     h = mix(h, this.labelHash(input.label));
     h = mix(h, input.opId ?? -1);
     this.hash = mix(h, input.code ?? -1);
     const seq = this.next++;
     if (!this.keep && this.listeners.size === 0) return;
+    // Built field by field: one object shape for every record (a spread would vary with the input's keys).
     const rec: Interaction = { seq, tMs, kind: input.kind, from: input.from, to: input.to, label: input.label, opId: input.opId, code: input.code, ref: input.ref, phase: input.phase };
     if (this.keep) this.ring[seq % this.capacity] = rec;
     for (const l of this.listeners) l(rec);
   }
 
-  /** Component ids and kinds repeat: their hashes are remembered (bounded). */
-  private idHash(id: string): number {
+  /**
+   * Component ids and kinds repeat: their hashes are remembered (bounded), and the latest of
+   * each field (`slot`: kind, from, to) is checked first (a fan-out repeats kind and from).
+   */
+  private idHash(id: string, slot: number): number {
+    if (id === this.lastIds[slot]) return this.lastIdHashes[slot]!;
     let v = this.idHashes.get(id);
     if (v === undefined) {
       if (this.idHashes.size >= ID_HASH_CACHE) this.idHashes.clear();
       v = fnv32a(id);
       this.idHashes.set(id, v);
     }
+    this.lastIds[slot] = id;
+    this.lastIdHashes[slot] = v;
     return v;
   }
 

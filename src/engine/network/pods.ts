@@ -8,13 +8,9 @@ export function podKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
 
-const keys = new WeakMap<Pod, string>();
-
-/** `ns/name`, remembered per (immutable) pod object. */
+/** `ns/name` (built each time: cheaper than a WeakMap entry per pod version, which also weighs on GC). */
 export function keyOf(pod: Pod): string {
-  let k = keys.get(pod);
-  if (k === undefined) keys.set(pod, (k = podKey(pod.metadata.namespace ?? 'default', pod.metadata.name)));
-  return k;
+  return podKey(pod.metadata.namespace ?? 'default', pod.metadata.name);
 }
 
 export function isPodReady(pod: Pod): boolean {
@@ -49,12 +45,14 @@ export class PodDirectory extends Component {
   private readonly byIp = new Map<string, Pod>();
   private readonly byNode = new Map<string, Map<string, Pod>>();
   private readonly byRole = new Map<string, Map<string, Pod>>();
+  private readonly roleTests: readonly (readonly [string, PodRole])[];
   /** Bumped on every pod change. */
   version = 0;
 
   constructor(env: SimEnv, api: ApiServer, private readonly roles: Readonly<Record<string, PodRole>>, id = 'pod-network') {
     super(env, api, id);
     for (const r of Object.keys(roles)) this.byRole.set(r, new Map());
+    this.roleTests = Object.entries(roles);
   }
 
   protected onStart(): void {
@@ -85,7 +83,7 @@ export class PodDirectory extends Component {
       if (!m) this.byNode.set(node, (m = new Map()));
       m.set(key, pod);
     }
-    for (const [role, test] of Object.entries(this.roles)) if (test(pod)) this.byRole.get(role)!.set(key, pod);
+    for (const [role, test] of this.roleTests) if (test(pod)) this.byRole.get(role)!.set(key, pod);
   }
 
   get(namespace: string, name: string): Pod | undefined {

@@ -40,6 +40,21 @@ describe('scheduler in a cluster', () => {
     expect(chosen?.totalScore).toBe(Math.max(...d!.evaluations.map((e) => e.totalScore ?? -1)));
   });
 
+  it('takes a burst of pending pods in a few cycle events, not one event per pod', () => {
+    const c = bootedCluster();
+    for (let i = 0; i < 200; i++) createPod(c, makePod(`burst-${i}`, { cpu: '10m', memory: '16Mi' }));
+    let cycles = 0;
+    const schedule = c.queue.schedule.bind(c.queue);
+    c.queue.schedule = (at, label, run, background) => {
+      if (label === 'scheduler:schedule-one') cycles++;
+      return schedule(at, label, run, background);
+    };
+    c.runUntilQuiet();
+    expect(Object.values(userPodsByNode(c)).reduce((a, b) => a + b, 0)).toBe(200);
+    // Up to 128 pods per cycle event: two events, not one per pod.
+    expect(cycles).toBeLessThanOrEqual(3);
+  });
+
   it('binds through pods/binding, records Scheduled and a schedule interaction', () => {
     const c = bootedCluster();
     createPod(c, bare('web'));

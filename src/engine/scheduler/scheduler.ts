@@ -25,7 +25,7 @@ const MAX_PODS_PER_CYCLE = 128;
 
 /**
  * kube-scheduler: watches pods and nodes through the API server, keeps a cache and a
- * scheduling queue, and schedules one pod per event on the simulated clock through the
+ * scheduling queue, and schedules pods (a batch per event) on the simulated clock through the
  * default profile's plugins; binds through pods/<name>/binding. Every attempt leaves a
  * SchedulingDecision (pod → node → plugin → verdict / score).
  */

@@ -116,6 +116,7 @@ export class EventQueue {
     return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq);
   }
 
+  // Swaps through a temporary: a destructuring swap may allocate an array per step.
   private push(ev: ScheduledEvent): void {
     const h = this.heap;
     h.push(ev);
@@ -123,7 +124,9 @@ export class EventQueue {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const t = h[i]!;
+      h[i] = h[p]!;
+      h[p] = t;
       i = p;
     }
   }
@@ -142,7 +145,9 @@ export class EventQueue {
         if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
         if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        const t = h[i]!;
+        h[i] = h[m]!;
+        h[m] = t;
         i = m;
       }
     }

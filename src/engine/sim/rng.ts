@@ -62,23 +62,27 @@ export class Rng {
 
   /** A random UUID (v4 layout) drawn from this generator. */
   uuid(): string {
-    const variant = HEX_DIGITS[8 + this.int(4)]!;
-    const a = hex8(this.nextUint32());
-    const b = hex8(this.nextUint32());
-    const c = hex8(this.nextUint32());
-    const d = hex8(this.nextUint32());
-    const e = hex8(this.nextUint32());
-    const f = hex8(this.nextUint32());
-    return `${a}-${b.slice(0, 4)}-4${c.slice(0, 3)}-${variant}${d.slice(0, 3)}-${e}${f.slice(0, 4)}`;
+    // Built from character codes into one flat string: a concatenation would keep a tree of
+    // string pieces alive in every object's metadata.
+    const codes = UUID_CODES;
+    codes[19] = HEX_CODES[8 + this.int(4)]!;
+    putHex(codes, 0, this.nextUint32(), 8);
+    putHex(codes, 9, this.nextUint32(), 4);
+    putHex(codes, 15, this.nextUint32(), 3);
+    putHex(codes, 20, this.nextUint32(), 3);
+    putHex(codes, 24, this.nextUint32(), 8);
+    putHex(codes, 32, this.nextUint32(), 4);
+    return String.fromCharCode(...codes);
   }
 }
 
-const HEX_DIGITS = '0123456789abcdef';
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx; the x and V positions are overwritten per UUID. */
+const UUID_CODES = Array.from('00000000-0000-4000-8000-000000000000', (c) => c.charCodeAt(0));
 
-/** Eight lowercase hex digits of a uint32 (toString(16).padStart(8, '0'), without the slow path). */
-function hex8(n: number): string {
-  return HEX_BYTES[n >>> 24]! + HEX_BYTES[(n >>> 16) & 255]! + HEX_BYTES[(n >>> 8) & 255]! + HEX_BYTES[n & 255]!;
+/** The first `digits` hex digits of n's 8-digit form (toString(16).padStart(8, '0').slice(0, digits)). */
+function putHex(codes: number[], at: number, n: number, digits: number): void {
+  for (let i = 0; i < digits; i++) codes[at + i] = HEX_CODES[(n >>> (28 - 4 * i)) & 15]!;
 }
 
 /** The alphabet Kubernetes uses for generated name suffixes (no vowels, no confusables). */

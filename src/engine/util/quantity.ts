@@ -8,10 +8,22 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1
 
 const QUANTITY_RE = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 
+/** Parsed quantities by text: the same few strings ("100m", "64Mi") are parsed for every pod. */
+const parsed = new Map<string, number | undefined>();
+const MAX_PARSED = 4096;
+
 /** Parses a quantity to its numeric value in base units, or undefined when malformed. */
 export function parseQuantity(text: string | number | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
+  if (parsed.has(text)) return parsed.get(text);
+  const v = parseText(text);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, v);
+  return v;
+}
+
+function parseText(text: string): number | undefined {
   const m = QUANTITY_RE.exec(text.trim());
   if (!m) return undefined;
   const n = Number(m[1]);

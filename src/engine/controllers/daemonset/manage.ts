@@ -8,13 +8,12 @@ export const DS_HASH_LABEL = 'controller-revision-hash';
 export const DS_GENERATION_LABEL = 'pod-template-generation';
 export const DS_GENERATION_ANNOTATION = 'deprecated.daemonset.template.generation';
 
-const pinnedMemo = new WeakMap<Pod, string | undefined>();
-
-/** util.GetTargetNodeName, except that a pod's own pinning wins over a disobedient binding. */
+/**
+ * util.GetTargetNodeName, except that a pod's own pinning wins over a disobedient binding.
+ * (A few property reads: cheaper than memoizing per pod in a WeakMap, which also weighs on GC.)
+ */
 export function targetNodeName(pod: Pod): string | undefined {
-  let pinned = pinnedMemo.get(pod);
-  if (pinned === undefined && !pinnedMemo.has(pod)) pinnedMemo.set(pod, (pinned = pinnedNodeName(pod)));
-  return pinned ?? pod.spec.nodeName;
+  return pinnedNodeName(pod) ?? pod.spec.nodeName;
 }
 
 /** getNodesToDaemonPods: the DaemonSet's pods by node, leaving out deleted pods that already finished. */

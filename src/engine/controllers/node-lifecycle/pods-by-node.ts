@@ -1,24 +1,14 @@
-import type { Pod } from '../../api/types';
-import { objectKey, type Informer } from '../../client/informer';
+import type { KubeObject, Pod } from '../../api/types';
+import type { Informer } from '../../client/informer';
+import type { CacheIndexer } from '../../client/shared-informer';
 
-/** A pod informer indexed by spec.nodeName (the controllers' getPodsAssignedToNode). */
-export class PodsByNode {
-  private informer: Informer<Pod> | undefined;
-  private readonly byNode = new Map<string, Set<string>>();
+/** spec.nodeName → pod keys, kept with the informer's cache (shared by the controllers reading it). */
+class NodeNameIndex implements CacheIndexer {
+  readonly byNode = new Map<string, Set<string>>();
   private readonly nodeOf = new Map<string, string>();
 
-  attach(informer: Informer<Pod>): void {
-    this.informer = informer;
-    informer.on({
-      add: (p) => this.index(p),
-      update: (_o, p) => this.index(p),
-      delete: (p) => this.unindex(objectKey(p)),
-    });
-  }
-
-  private index(pod: Pod): void {
-    const key = objectKey(pod);
-    const node = pod.spec.nodeName;
+  upsert(key: string, obj: KubeObject): void {
+    const node = (obj as Pod).spec?.nodeName;
     const before = this.nodeOf.get(key);
     if (before === node) return;
     if (before !== undefined) this.unindex(key);
@@ -29,6 +19,10 @@ export class PodsByNode {
     set.add(key);
   }
 
+  remove(key: string): void {
+    this.unindex(key);
+  }
+
   private unindex(key: string): void {
     const node = this.nodeOf.get(key);
     if (node === undefined) return;
@@ -37,10 +31,21 @@ export class PodsByNode {
     set?.delete(key);
     if (set?.size === 0) this.byNode.delete(node);
   }
+}
+
+/** A pod informer indexed by spec.nodeName (the controllers' getPodsAssignedToNode). */
+export class PodsByNode {
+  private informer: Informer<Pod> | undefined;
+  private index = new NodeNameIndex();
+
+  attach(informer: Informer<Pod>): void {
+    this.informer = informer;
+    this.index = informer.indexer('spec.nodeName', () => new NodeNameIndex());
+  }
 
   /** Pods bound to `node`, in key order (deterministic). */
   on(node: string): Pod[] {
-    const keys = [...(this.byNode.get(node) ?? [])].sort();
+    const keys = [...(this.index.byNode.get(node) ?? [])].sort();
     const out: Pod[] = [];
     for (const k of keys) {
       const p = this.informer?.getByKey(k);

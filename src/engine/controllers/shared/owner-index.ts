@@ -1,29 +1,46 @@
 import type { KubeObject } from '../../api/types';
 import type { Informer } from '../../client/informer';
-import { objectKey } from '../../client/informer';
+import type { CacheIndexer } from '../../client/shared-informer';
 import { controllerRefOf } from './owner-refs';
 
 /**
  * Objects of one informer indexed by their controller's uid, plus the orphans of each
  * namespace, so a controller finds "its" pods without scanning every pod in the cluster.
+ * The index lives with the informer's cache: controllers sharing a cache share it (upstream's
+ * controllerUIDIndex on the shared pod informer).
  */
 export class OwnerIndex<T extends KubeObject> {
-  private readonly byOwner = new Map<string, Map<string, T>>();
-  private readonly orphans = new Map<string, Map<string, T>>();
-  private readonly ownerOfKey = new Map<string, string | undefined>();
+  private store = new OwnerIndexStore();
 
-  /** Registers the index on an informer; call before adding the controller's own handlers. */
+  /** Reads the informer's owner index (created on first use, kept up to date with the cache). */
   attach(informer: Informer<T>): this {
-    informer.on({
-      add: (obj) => this.upsert(obj),
-      update: (_old, obj) => this.upsert(obj),
-      delete: (obj) => this.remove(obj),
-    });
+    this.store = informer.indexer(OWNER_INDEX, () => new OwnerIndexStore());
     return this;
   }
 
-  upsert(obj: T): void {
-    const key = objectKey(obj);
+  /** Objects whose controller reference points at `uid`. */
+  owned(uid: string | undefined): T[] {
+    return this.store.owned(uid) as T[];
+  }
+
+  ownedCount(uid: string | undefined): number {
+    return this.store.ownedCount(uid);
+  }
+
+  /** Objects of `namespace` with no controller reference (candidates for adoption). */
+  orphansIn(namespace: string | undefined): T[] {
+    return this.store.orphansIn(namespace) as T[];
+  }
+}
+
+const OWNER_INDEX = 'controller-uid';
+
+class OwnerIndexStore implements CacheIndexer {
+  private readonly byOwner = new Map<string, Map<string, KubeObject>>();
+  private readonly orphans = new Map<string, Map<string, KubeObject>>();
+  private readonly ownerOfKey = new Map<string, string | undefined>();
+
+  upsert(key: string, obj: KubeObject): void {
     const owner = controllerRefOf(obj)?.uid;
     if (this.ownerOfKey.has(key) && this.ownerOfKey.get(key) === owner) {
       // Same bucket (the common case: a status update): replace in place.
@@ -39,8 +56,8 @@ export class OwnerIndex<T extends KubeObject> {
     m.set(key, obj);
   }
 
-  remove(obj: T): void {
-    this.removeKey(objectKey(obj), obj.metadata.namespace);
+  remove(key: string, obj: KubeObject): void {
+    this.removeKey(key, obj.metadata.namespace);
   }
 
   private removeKey(key: string, namespace: string | undefined): void {
@@ -54,8 +71,7 @@ export class OwnerIndex<T extends KubeObject> {
     this.ownerOfKey.delete(key);
   }
 
-  /** Objects whose controller reference points at `uid`. */
-  owned(uid: string | undefined): T[] {
+  owned(uid: string | undefined): KubeObject[] {
     const m = uid ? this.byOwner.get(uid) : undefined;
     return m ? [...m.values()] : [];
   }
@@ -64,8 +80,7 @@ export class OwnerIndex<T extends KubeObject> {
     return uid ? (this.byOwner.get(uid)?.size ?? 0) : 0;
   }
 
-  /** Objects of `namespace` with no controller reference (candidates for adoption). */
-  orphansIn(namespace: string | undefined): T[] {
+  orphansIn(namespace: string | undefined): KubeObject[] {
     const m = this.orphans.get(namespace ?? '');
     return m ? [...m.values()] : [];
   }

@@ -24,6 +24,24 @@ describe('SchedulerCache', () => {
     expect([n1.requestedMilliCPU, n1.podCount]).toEqual([1000, 1]);
   });
 
+  it('follows status-only writes and spec changes of bound pods', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1', { cpu: '4', memory: '8Gi' }));
+    const p = makePod('p', { cpu: '1', nodeName: 'n1' });
+    cache.addOrUpdatePod(p);
+    const n1 = cache.get('n1')!;
+    // A status write shares spec and labels: the same numbers, the newest pod object.
+    const running = { ...p, status: { phase: 'Running' as const } };
+    cache.addOrUpdatePod(running);
+    expect([n1.requestedMilliCPU, n1.podCount]).toEqual([1000, 1]);
+    expect(n1.pods.get('default/p')?.pod).toBe(running);
+    // A changed spec is derived afresh.
+    const resized = makePod('p', { cpu: '2', nodeName: 'n1' });
+    resized.metadata.uid = p.metadata.uid;
+    cache.addOrUpdatePod(resized);
+    expect([n1.requestedMilliCPU, n1.podCount]).toEqual([2000, 1]);
+  });
+
   it('terminal pods release their resources', () => {
     const cache = new SchedulerCache();
     cache.addOrUpdateNode(makeNode('n1'));

@@ -113,7 +113,7 @@ export class SchedulerCache {
     if (prev) this.detach(prev);
     // Confirming our own assumption: the bind changed nodeName and status only, so the
     // derived numbers still hold.
-    const info = prev?.assumed && prev.node === nodeName && prev.info.uid === pod.metadata.uid ? { ...prev.info, pod } : newPodInfo(pod);
+    const info = prev && (prev.assumed ? prev.node === nodeName && prev.info.uid === pod.metadata.uid : derivedUnchanged(prev.info, pod)) ? { ...prev.info, pod } : newPodInfo(pod);
     const state: PodState = { info, node: nodeName, assumed: false };
     this.podStates.set(key, state);
     this.attach(state);
@@ -206,4 +206,14 @@ export class SchedulerCache {
     this.selectorCounts.clearSlot(ni.slot);
     this.freeSlots.push(ni.slot);
   }
+}
+
+/**
+ * A status-only write (the kubelet's) shares spec and labels with the pod before it: what
+ * PodInfo derives from them (requests, affinity terms, ports, images) still holds.
+ */
+function derivedUnchanged(prev: PodInfo, pod: Pod): boolean {
+  const old = prev.pod;
+  return old.spec === pod.spec && old.metadata.labels === pod.metadata.labels && old.metadata.uid === pod.metadata.uid
+    && old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp;
 }

@@ -27,12 +27,19 @@ const MAX_ENTRIES = 64;
  */
 export class SelectorCountIndex {
   private readonly entries = new Map<string, Entry>();
+  /** The same selector object asked about again (a ReplicaSet's, pod after pod): no re-serializing. */
+  private readonly byObject = new WeakMap<LabelSelector, { readonly key: string; readonly entry: Entry }>();
   private capacity = 64;
   private tick = 0;
 
   constructor(private readonly allNodes: () => Iterable<NodeInfo>) {}
 
   get(namespace: string, selector: LabelSelector): SelectorCounts {
+    const known = this.byObject.get(selector);
+    if (known && known.entry.namespace === namespace && this.entries.get(known.key) === known.entry) {
+      known.entry.lastUsed = ++this.tick;
+      return known.entry;
+    }
     const key = `${namespace}|${stableStringify(selector)}`;
     let e = this.entries.get(key);
     if (!e) {
@@ -42,6 +49,7 @@ export class SelectorCountIndex {
       this.entries.set(key, e);
     }
     e.lastUsed = ++this.tick;
+    this.byObject.set(selector, { key, entry: e });
     return e;
   }
 

@@ -56,13 +56,38 @@ export function defaultSelector(pod: Pod, listers: Listers): LabelSelector | und
   return reqs.length === 0 ? undefined : { matchExpressions: reqs };
 }
 
+/**
+ * Default constraints of pods no Service selects, by their owner (ReplicaSet / StatefulSet
+ * object, immutable): the pods of one owner share one selector object, so the selector
+ * counts find it without serializing it pod after pod.
+ */
+const byOwner = new WeakMap<object, Map<WhenUnsatisfiable, Constraint[]>>();
+
 /** System default constraints with the pod's default selector; empty when the selector is. */
 export function defaultConstraints(pod: Pod, listers: Listers, action: WhenUnsatisfiable): Constraint[] {
   const wanted = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action);
   if (wanted.length === 0) return [];
+  const owner = listers.servicesSelecting(pod).length === 0 ? ownerObject(pod, listers) : undefined;
+  const cached = owner ? byOwner.get(owner)?.get(action) : undefined;
+  if (cached) return cached;
   const selector = defaultSelector(pod, listers);
-  if (!selector) return [];
-  return wanted.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1 }));
+  const out = selector ? wanted.map((c) => ({ maxSkew: c.maxSkew, topologyKey: c.topologyKey, selector, minDomains: 1 })) : [];
+  if (owner) {
+    let m = byOwner.get(owner);
+    if (!m) byOwner.set(owner, (m = new Map()));
+    m.set(action, out);
+  }
+  return out;
+}
+
+/** The pod's controlling ReplicaSet / StatefulSet as the listers hold it, if any. */
+function ownerObject(pod: Pod, listers: Listers): object | undefined {
+  const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.controller === true);
+  if (!owner || !owner.apiVersion.startsWith('apps/')) return undefined;
+  const ns = pod.metadata.namespace ?? 'default';
+  if (owner.kind === 'ReplicaSet') return listers.replicaSet(ns, owner.name);
+  if (owner.kind === 'StatefulSet') return listers.statefulSet(ns, owner.name);
+  return undefined;
 }
 
 export function hasAllTopologyKeys(labels: Readonly<Record<string, string>>, constraints: readonly Constraint[]): boolean {

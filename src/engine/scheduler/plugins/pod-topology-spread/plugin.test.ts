@@ -3,6 +3,7 @@ import type { ReplicaSet, Service, TopologySpreadConstraint } from '../../../api
 import { makeNode, makePod } from '../../testing/builders';
 import { Fixture } from '../../testing/fixture';
 import { ERR_REASON_CONSTRAINTS_NOT_MATCH, ERR_REASON_NODE_LABEL_NOT_MATCH } from './filtering';
+import { newPodTopologySpread } from './plugin';
 
 const zone = (z: string): Record<string, string> => ({ 'topology.kubernetes.io/zone': z });
 const web = { app: 'web' };
@@ -77,5 +78,27 @@ describe('PodTopologySpread Score', () => {
     const { byPlugin } = f.score(makePod('p', { labels: web, topologySpreadConstraints: spread(1, 'ScheduleAnyway', 'kubernetes.io/hostname') }));
     // count × log(5) + 0 → a 3, b 2, c 0; normalized 100 × (3 + 0 − s) / 3.
     expect(Object.fromEntries(byPlugin.get('PodTopologySpread')!)).toEqual({ a: 0, b: 33, c: 100 });
+  });
+});
+
+describe('PodTopologySpread scoreAll', () => {
+  it.each([
+    ['every node zoned', ['z1', 'z1', 'z2', 'z3']],
+    ['some nodes without a zone', ['z1', undefined, 'z2', undefined]],
+    ['no node zoned (the zone constraint adds nothing)', [undefined, undefined, undefined, undefined]],
+  ])('scores as Score node by node: %s', (_name, zones) => {
+    const names = ['a', 'b', 'c', 'd'];
+    const f = new Fixture()
+      .nodes(...names.map((n, i) => makeNode(n, { labels: zones[i] ? zone(zones[i]) : {} })))
+      .pods(makePod('w1', { nodeName: 'a', labels: web }), makePod('w2', { nodeName: 'a', labels: web }), makePod('w3', { nodeName: 'c', labels: web }))
+      .service({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: web } });
+    const { state, outcome, pod } = f.filter(makePod('p', { labels: web }));
+    const plugin = newPodTopologySpread(f.handle);
+    expect(plugin.preScore(state, pod, outcome.feasible)).toBeNull();
+    const n = outcome.feasible.length;
+    const all = new Float64Array(n);
+    plugin.scoreAll?.(state, pod, outcome.feasible, all, n);
+    expect(plugin.scoreAll).toBeDefined();
+    expect([...all]).toEqual(outcome.feasible.map((node) => plugin.score(state, pod, node)));
   });
 });

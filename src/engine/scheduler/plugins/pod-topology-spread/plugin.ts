@@ -2,7 +2,7 @@ import type { FilterPlugin, FrameworkHandle, PreFilterPlugin, PreScorePlugin, Sc
 import { PluginName } from '../names';
 import { filterSpread, preFilterSpread } from './filtering';
 import type { CycleState } from '../../framework/cycle-state';
-import { normalizeSpread, preScoreSpread, readScoreState, scoreSpread } from './scoring';
+import { normalizeSpread, preScoreSpread, readScoreState, scoreSpread, scoreSpreadAll } from './scoring';
 
 /**
  * PodTopologySpread: DoNotSchedule constraints filter, ScheduleAnyway constraints (and
@@ -24,6 +24,7 @@ export function newPodTopologySpread(handle: FrameworkHandle): PreFilterPlugin &
       }
       return scoreSpread(scoreState, node);
     },
+    scoreAll: (state, _pod, nodes, scores, n) => scoreSpreadAll(readScoreState(state), nodes, scores, n),
     normalizeScore: (state, _pod, nodes, scores, n) => normalizeSpread(state, nodes, scores, n),
   } satisfies PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin;
 }

@@ -106,6 +106,41 @@ export function scoreSpread(s: ScoreState | undefined, node: NodeInfo): number {
   return Math.round(score);
 }
 
+/** scoreSpread for nodes[0..n), the same sums with the constraints' invariants read once. */
+export function scoreSpreadAll(s: ScoreState | undefined, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void {
+  if (!s) {
+    scores.fill(0, 0, n);
+    return;
+  }
+  // A zone-like constraint whose key no candidate carries adds nothing to any node: leave it out.
+  const active: number[] = [];
+  for (let j = 0; j < s.constraints.length; j++) if (s.constraints[j]!.topologyKey === LABEL_HOSTNAME || s.domainCounts[j]!.size > 0) active.push(j);
+  const m = active.length;
+  const keys = active.map((j) => s.constraints[j]!.topologyKey);
+  const byHost = keys.map((k) => k === LABEL_HOSTNAME);
+  const extras = active.map((j) => s.constraints[j]!.maxSkew - 1);
+  const weights = active.map((j) => s.weights[j]!);
+  const counters = active.map((j) => s.counters[j]);
+  const domainCounts = active.map((j) => s.domainCounts[j]!);
+  const checkIgnored = s.ignored.size > 0;
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i]!;
+    if (checkIgnored && s.ignored.has(node.name)) {
+      scores[i] = 0;
+      continue;
+    }
+    const labels = node.labels;
+    let score = 0;
+    for (let k = 0; k < m; k++) {
+      const value = labels[keys[k]!];
+      if (value === undefined) continue;
+      const cnt = byHost[k] ? (counters[k]?.count(node) ?? 0) : (domainCounts[k]!.get(value) ?? 0);
+      score += cnt * weights[k]! + extras[k]!;
+    }
+    scores[i] = Math.round(score);
+  }
+}
+
 export function readScoreState(state: CycleState): ScoreState | undefined {
   return state.read(SCORE_STATE);
 }
@@ -114,16 +149,17 @@ export function readScoreState(state: CycleState): ScoreState | undefined {
 export function normalizeSpread(state: CycleState, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void {
   const s = state.read(SCORE_STATE);
   if (!s) return;
-  const ignored = (i: number): boolean => s.ignored.size > 0 && s.ignored.has(nodes[i]!.name);
+  const checkIgnored = s.ignored.size > 0;
   let min = Infinity;
   let max = 0;
   for (let i = 0; i < n; i++) {
-    if (ignored(i)) continue;
-    min = Math.min(min, scores[i]!);
-    max = Math.max(max, scores[i]!);
+    if (checkIgnored && s.ignored.has(nodes[i]!.name)) continue;
+    const v = scores[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   for (let i = 0; i < n; i++) {
-    if (ignored(i)) scores[i] = 0;
+    if (checkIgnored && s.ignored.has(nodes[i]!.name)) scores[i] = 0;
     else if (max === 0) scores[i] = MAX_NODE_SCORE;
     else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i]!)) / max);
   }
