@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { launchBrowser, startPreview, type Preview } from '../e2e/support/preview';
 import type { BenchResult } from './types';
@@ -29,26 +30,41 @@ const FRAME_PROBE = `(() => {
 
 interface Sample {
   ms: number;
+  /** Mermaid's part (asked → SVG back), and putting the SVG in the page. */
+  renderMs: number;
+  showMs: number;
+  /** Drawn in the render frame (another process), not in the page. */
+  framed: boolean;
+  /** Mermaid's own time inside the render frame (null when drawn in the page). */
+  frameMs: number | null;
   messages: number;
   droppedFrames: number;
   worstGapMs: number;
+  /** Frames dropped in an equally long stretch just before the render (what the canvas drops anyway). */
+  droppedBefore: number;
 }
 
 const COLLECT = `(() => {
   const frames = window.__d1.t;
   const shows = performance.getEntriesByName('sequence-show');
-  return performance.getEntriesByName('sequence-render').map((r) => {
-    const show = shows.find((s) => s.startTime >= r.startTime + r.duration - 1);
-    const end = show ? show.startTime + show.duration : r.startTime + r.duration;
+  const drops = (from, to) => {
     let dropped = 0, worst = 0;
     for (let i = 1; i < frames.length; i++) {
       const a = frames[i - 1], b = frames[i];
-      if (b < r.startTime || a > end + 20) continue;
+      if (b < from || a > to) continue;
       const gap = b - a;
       worst = Math.max(worst, gap);
       if (gap > ${FRAME_MS * 1.5}) dropped += Math.round(gap / ${FRAME_MS}) - 1;
     }
-    return { ms: end - r.startTime, messages: r.detail.messages, droppedFrames: dropped, worstGapMs: worst };
+    return { dropped, worst };
+  };
+  return performance.getEntriesByName('sequence-render').map((r) => {
+    const show = shows.find((s) => s.startTime >= r.startTime + r.duration - 1);
+    const end = show ? show.startTime + show.duration : r.startTime + r.duration;
+    const during = drops(r.startTime, end + 20);
+    // Control: an equally long stretch just before the render, when the canvas animates the same operation.
+    const before = drops(2 * r.startTime - end - 20, r.startTime - 1);
+    return { ms: end - r.startTime, renderMs: r.duration, showMs: show ? show.duration : 0, messages: r.detail.messages, framed: r.detail.framed === true, frameMs: typeof r.detail.frameMs === 'number' ? r.detail.frameMs : null, droppedFrames: during.dropped, worstGapMs: during.worst, droppedBefore: before.dropped };
   });
 })()`;
 
@@ -91,6 +107,16 @@ async function oneRun(preview: Preview): Promise<{ samples: Sample[]; cachedMs: 
   }
 }
 
+function framedNote(all: readonly Sample[]): string {
+  const ms = all.flatMap((s) => (s.frameMs === null ? [] : [s.frameMs]));
+  return ms.length > 0 ? ` (mermaid inside it: median ${median(ms).toFixed(0)} ms)` : '';
+}
+
+function p95(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
+}
+
 export async function run(): Promise<BenchResult> {
   const external = process.env.D1_URL;
   const preview: Preview = external ? { url: external, stop: () => undefined } : await startPreview();
@@ -119,7 +145,11 @@ export async function run(): Promise<BenchResult> {
     runs: medians,
     notes:
       `${all.length} renders of ${Math.min(...all.map((s) => s.messages))}–${Math.max(...all.map((s) => s.messages))} messages; ` +
+      `${all.filter((s) => s.framed).length} of ${all.length} drawn in the render frame${framedNote(all)}; ` +
+      `all renders: median ${median(all.map((s) => s.ms)).toFixed(0)} ms, p95 ${p95(all.map((s) => s.ms)).toFixed(0)} ms; ` +
+      `mermaid ${median(all.map((s) => s.renderMs)).toFixed(0)} ms + showing ${median(all.map((s) => s.showMs)).toFixed(0)} ms (medians); ` +
       `dropped frames per render: median ${median(dropped)}, max ${Math.max(...dropped)} (target 0); longest frame gap ${Math.max(...all.map((s) => s.worstGapMs)).toFixed(0)} ms; ` +
-      `showing a cached diagram again: median ${cached.length > 0 ? median(cached).toFixed(0) : '?'} ms`,
+      `control, an equally long stretch just before each render: median ${median(all.map((s) => s.droppedBefore))}, max ${Math.max(...all.map((s) => s.droppedBefore))} dropped; ` +
+      `showing a cached diagram again: median ${cached.length > 0 ? median(cached).toFixed(0) : '?'} ms; load average ${loadavg()[0]!.toFixed(1)}`,
   };
 }

@@ -20,8 +20,9 @@ interface ManifestChunk {
 }
 
 export async function run(): Promise<BenchResult> {
-  buildOnce();
-  const dist = 'dist';
+  // `L1_DIST=<folder>` reads an existing build (a private outDir) instead of building into dist.
+  const dist = process.env.L1_DIST ?? 'dist';
+  if (!process.env.L1_DIST) buildOnce();
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const entries = Object.entries(manifest).filter(([, c]) => c.isEntry);
   const initial = new Set<string>();

@@ -89,7 +89,7 @@ function once(): Once {
   const sets: RecordSets = {
     nodes: Array.from({ length: NODES }, (_, i) => node(i)),
     pods: Array.from({ length: PODS }, (_, i) => pod(i)),
-    workloads: [], components: [], flows: [], events: [], commands: [],
+    workloads: [], components: [], flows: [], events: [], commands: [], traffic: [], trafficTotals: [],
   };
   const mirror = new Mirror();
   mirror.reset(sets);

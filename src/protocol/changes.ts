@@ -9,7 +9,7 @@ import { COLLECTIONS, type Collection, type RecordMap, type RecordSets } from '.
 export type RecordStore = { [C in Collection]: Map<string, RecordMap[C]> };
 
 export function emptyStore(): RecordStore {
-  return { nodes: new Map(), pods: new Map(), workloads: new Map(), components: new Map(), flows: new Map(), events: new Map(), commands: new Map() };
+  return { nodes: new Map(), pods: new Map(), workloads: new Map(), components: new Map(), flows: new Map(), events: new Map(), commands: new Map(), traffic: new Map(), trafficTotals: new Map() };
 }
 
 export function storeFromSets(sets: RecordSets): RecordStore {
@@ -32,6 +32,8 @@ export function setsFromStore(store: RecordStore): RecordSets {
     flows: [...store.flows.values()],
     events: [...store.events.values()],
     commands: [...store.commands.values()],
+    traffic: [...store.traffic.values()],
+    trafficTotals: [...store.trafficTotals.values()],
   };
 }
 

@@ -2,6 +2,8 @@ import type { SchedulingDecision } from '../engine/scheduler/decisions';
 import type { ConsoleReply, ConsoleRequest, RecordedActions } from './console';
 import type { Clock, Collection, EventRecord, RecordMap, RecordSets, Speed } from './records';
 import type { InteractionRecord, OperationRecord } from './sequence';
+import type { TraceDetail, TraceSummary } from './traffic';
+import type { OpenRequest, OpenResult, SessionInfo, SessionText } from './session';
 
 /** One record change. `patch.set` carries changed fields; an `undefined` value removes the field. */
 export type Change = {
@@ -52,7 +54,15 @@ export type ReplyBody =
   /** Answer to a ConsoleMessage. */
   | { kind: 'console'; reply: ConsoleReply }
   /** What the user did in the page so far (console, editor, page actions), as scenario steps. */
-  | ({ kind: 'recorded' } & RecordedActions);
+  | ({ kind: 'recorded' } & RecordedActions)
+  /** Recent sampled traces, newest first. */
+  | { kind: 'traces'; traces: TraceSummary[] }
+  /** One trace's spans (null once it left the engine's ring). */
+  | { kind: 'trace'; id: string; trace: TraceDetail | null }
+  /** The open scenario's steps and the user's actions (timeline, share, export). */
+  | ({ kind: 'session' } & SessionInfo)
+  /** Answer to an `open` query: the new scenario is running (a snapshot came first), or why not. */
+  | ({ kind: 'opened' } & OpenResult);
 
 export interface ConditionRow {
   type: string;
@@ -94,6 +104,8 @@ export interface SyntheticSpec {
   nodes: number;
   podsPerNode: number;
   churnPerSec: number;
+  /** Animated traffic edges between nodes (the U3-flows benchmark). */
+  traffic?: number;
 }
 
 export interface HelloMessage {
@@ -103,6 +115,8 @@ export interface HelloMessage {
   synthetic?: SyntheticSpec;
   /** Test hook: the worker throws (`throw`) or stops answering (`hang`) about a second in. */
   fault?: 'throw' | 'hang';
+  /** A share link's fragment to open instead of `scenario` (untrusted; checked by the worker). */
+  link?: string;
   /** Starting speed (default 10×), and whether the clock starts stopped. */
   speed?: Speed;
   paused?: boolean;
@@ -113,7 +127,9 @@ export type ControlCommand =
   | { kind: 'pause' }
   /** Advances simulated time by `ms` while paused. */
   | { kind: 'step'; ms: number }
-  | { kind: 'speed'; speed: Speed };
+  | { kind: 'speed'; speed: Speed }
+  /** Moves the scenario clock to `ms` (back = rebuilt from the start, deterministically) and pauses. */
+  | { kind: 'seek'; ms: number };
 
 export interface ControlMessage {
   type: 'control';
@@ -151,7 +167,14 @@ export type Query =
   | { kind: 'operations' }
   | { kind: 'interactions'; opId: number }
   /** The user's actions recorded for the timeline and share link (reply `recorded`). */
-  | { kind: 'recorded' };
+  | { kind: 'recorded' }
+  /** Recent sampled traces (reply `traces`), and one trace's spans (reply `trace`). */
+  | { kind: 'traces' }
+  | { kind: 'trace'; id: string }
+  /** The timeline's content; `text` adds the scenario YAML (reply `session`). */
+  | { kind: 'session'; text?: SessionText }
+  /** Replaces the running scenario (reply `opened`); handled by the host, not the source. */
+  | { kind: 'open'; open: OpenRequest };
 
 export interface RequestMessage {
   type: 'request';

@@ -103,6 +103,49 @@ export interface FlowRecord {
   total: number;
 }
 
+export type TrafficKind = 'request' | 'span' | 'export' | 'denied';
+
+/**
+ * Application traffic on one canvas edge (requests, OpenTelemetry spans, exports to the
+ * observability backend), aggregated from the engine's flow buckets per canvas endpoint pair
+ * and workload pair. Endpoints: `users`, `backend`, `node/<name>`; `from === to` is a hop
+ * inside one node (a pod to the collector agent on its own node).
+ */
+export interface TrafficRecord {
+  /** `<kind>|<from>|<to>|<fromLabel>|<toLabel>` */
+  key: string;
+  kind: TrafficKind;
+  from: string;
+  to: string;
+  /** Who sends (workload, traffic entry, `agent`), and who receives. */
+  fromLabel: string;
+  toLabel: string;
+  /** Attempts per simulated second over the last buckets (one decimal). */
+  rate: number;
+  /** Failed attempts (or dropped spans) per simulated second. */
+  failRate: number;
+  /** Why they failed, when they did (`denied by taskmaster/postgres-allow-backend`, `no agent on the node`). */
+  reason: string | null;
+}
+
+/** Cumulative traffic counters (one record, key `totals`). */
+export interface TrafficTotalsRecord {
+  key: string;
+  requests: number;
+  failedRequests: number;
+  /** Failed requests per simulated second over the last buckets. */
+  failedPerSec: number;
+  spansGenerated: number;
+  spansExported: number;
+  spansDropped: number;
+  droppedPerSec: number;
+  /** Dropped spans by reason (`no-agent`, `agent-down`, `queue-full`, …), non-zero only. */
+  droppedBy: Record<string, number>;
+  /** The observability backend's display name ('' when the scenario exports nowhere). */
+  backend: string;
+  backendReachable: boolean;
+}
+
 /** A Kubernetes Event, as `kubectl get events` lists it. */
 export interface EventRecord {
   key: string;
@@ -155,11 +198,13 @@ export interface RecordMap {
   flows: FlowRecord;
   events: EventRecord;
   commands: CommandRecord;
+  traffic: TrafficRecord;
+  trafficTotals: TrafficTotalsRecord;
 }
 
 export type Collection = keyof RecordMap;
 
-export const COLLECTIONS: readonly Collection[] = ['nodes', 'pods', 'workloads', 'components', 'flows', 'events', 'commands'];
+export const COLLECTIONS: readonly Collection[] = ['nodes', 'pods', 'workloads', 'components', 'flows', 'events', 'commands', 'traffic', 'trafficTotals'];
 
 export type RecordSets = { [C in Collection]: RecordMap[C][] };
 

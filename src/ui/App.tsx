@@ -8,6 +8,8 @@ import { CommandToast } from './panels/CommandToast';
 import { ContextMenu } from './panels/ContextMenu';
 import { Inspector } from './panels/Inspector';
 import { Toolbar } from './panels/Toolbar';
+import { SessionSync } from './share/SessionSync';
+import { Timeline } from './timeline/Timeline';
 import { selectTheme, useUi } from './ui-store';
 
 function useThemeClass(): void {
@@ -32,12 +34,14 @@ export function App() {
       <div className="k-app">
         <Toolbar />
         <Banner />
+        <SessionSync />
         <main className="k-main">
           <div className="k-stage">
             <div className="k-stage-canvas">
               <Canvas />
               <CommandToast />
             </div>
+            <Timeline />
             <BottomDock />
           </div>
           <Inspector />

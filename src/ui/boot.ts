@@ -9,5 +9,7 @@ import { pageOptions } from './sim/page-options';
 
 const opts = pageOptions(window.location.search);
 const { scenario, synthetic, fault, speed, paused } = opts;
-startEarlyWorker({ type: 'hello', v: PROTOCOL_VERSION, scenario, synthetic, fault, speed, paused });
+// A share link (or the moment a reload keeps) rides in the fragment: the worker checks it and opens it paused.
+const link = window.location.hash.length > 1 ? window.location.hash : undefined;
+startEarlyWorker({ type: 'hello', v: PROTOCOL_VERSION, scenario, synthetic, fault, speed, paused: paused || link !== undefined || undefined, link });
 void import('./main');

@@ -14,7 +14,13 @@ import { FlowAccumulator } from './projection/flows';
 import { Projector } from './projection/projector';
 import { eventRecord } from './projection/records';
 import { interactionsReply, operationsReply } from './projection/sequence-query';
-import { loadScenario } from './scenario';
+import { TrafficProjection } from './projection/traffic';
+import { traceReply, tracesReply } from './projection/traffic-query';
+import { openParsed } from './scenario';
+import { ActionReplayer } from './replay';
+import { planSeek } from './seek';
+import { sessionInfo } from './session-info';
+import { builtinSession, scenarioWithFiles, type SessionSpec } from './session-spec';
 import type { Source } from './source';
 
 /** Largest simulated step taken at once at "max" speed, so a frame's budget is respected. */
@@ -36,18 +42,25 @@ export class EngineSource implements Source {
   private readonly commands: CommandLog;
   private readonly unsubscribeLog: () => void;
   private readonly consoleSession: ConsoleSession;
+  private readonly traffic: TrafficProjection;
+  /** How to build this session again (seek back, share); see restore.ts. */
+  readonly spec: SessionSpec;
+  private readonly replayer: ActionReplayer;
 
-  constructor(scenario: string | undefined) {
+  /** A built-in by name (default: node-failure), or a full session spec (import, link, seek). */
+  constructor(scenario: string | SessionSpec | undefined, warning?: string) {
     let clusterRef: Cluster | undefined;
     const commands = new CommandLog({ now: () => clusterRef?.now ?? 0, revision: () => clusterRef?.api.etcd.revision ?? 0 });
-    const loaded = loadScenario(scenario, (cluster, command, note) => {
+    const opened = typeof scenario === 'object' ? { spec: scenario, warning } : builtinSession(scenario);
+    this.spec = opened.spec;
+    const loaded = openParsed(scenarioWithFiles(opened.spec), (cluster, command, note) => {
       clusterRef = cluster;
       return commands.run(() => cluster.run(command, 'step'), 'step', note).proc;
     });
     this.commands = commands;
     this.runner = loaded.runner;
     this.info = loaded.info;
-    this.warning = loaded.warning;
+    this.warning = opened.warning ?? warning;
     const c = (this.cluster = clusterRef = loaded.runner.cluster);
     this.projector = new Projector({
       objects: (r) => c.objects(r),
@@ -59,10 +72,16 @@ export class EngineSource implements Source {
     });
     this.unsubscribeLog = c.log.subscribe((i) => this.flows.add(i));
     this.consoleSession = new ConsoleSession(c, commands);
+    this.traffic = new TrafficProjection(c);
+    // The user's recorded actions play again as a user would have run them, and are recorded again.
+    this.replayer = new ActionReplayer(opened.spec.actions, this.runner, (run) => {
+      this.consoleSession.recordAction(run);
+      this.commands.run(() => c.run(run, 'user'), 'user');
+    });
   }
 
   advance(simMs: number): void {
-    if (simMs > 0) this.runner.runUntil(this.cluster.simTimeMs + Math.round(simMs));
+    if (simMs > 0) this.replayer.runUntil(this.cluster.simTimeMs + Math.round(simMs));
   }
 
   runFor(budgetMs: number, wallNow: () => number): void {
@@ -70,7 +89,7 @@ export class EngineSource implements Source {
     let chunk = 100;
     // Bounded: at most 10,000 chunks per frame even if the clock stands still.
     for (let i = 0; i < 10_000 && wallNow() - start < budgetMs; i++) {
-      this.runner.runUntil(this.cluster.simTimeMs + chunk);
+      this.replayer.runUntil(this.cluster.simTimeMs + chunk);
       chunk = Math.min(MAX_CHUNK_MS, chunk * 2);
     }
   }
@@ -85,7 +104,18 @@ export class EngineSource implements Source {
     const out = this.projector.flush();
     for (const f of this.flows.frame()) this.projector.emit(out, 'flows', f.key, f);
     for (const [key, rec] of this.commands.drain()) this.projector.emit(out, 'commands', key, rec);
+    this.flushTraffic(out);
     return out;
+  }
+
+  /** Traffic records when a flow bucket closed: changed edges patched, idle ones removed. */
+  private flushTraffic(out: Change[]): void {
+    const frame = this.traffic.frame();
+    if (!frame) return;
+    const keep = new Set(frame.traffic.map((r) => r.key));
+    for (const key of [...this.projector.sent.traffic.keys()]) if (!keep.has(key)) this.projector.emit(out, 'traffic', key, undefined);
+    for (const r of frame.traffic) this.projector.emit(out, 'traffic', r.key, r);
+    this.projector.emit(out, 'trafficTotals', frame.totals.key, frame.totals);
   }
 
   snapshot(): RecordSets {
@@ -100,8 +130,30 @@ export class EngineSource implements Source {
     return { nowMs: this.cluster.now, simTimeMs: this.cluster.simTimeMs };
   }
 
+  /**
+   * Moves to scenario time `ms`: forward keeps running; back rebuilds this session from the
+   * start (same scenario, seed and actions) and runs it there. Returns the source to use.
+   */
+  seek(ms: number): EngineSource {
+    const plan = planSeek(this.cluster.simTimeMs, ms);
+    if (plan.kind === 'stay') return this;
+    if (plan.kind === 'advance') {
+      this.replayer.runUntil(plan.toMs);
+      return this;
+    }
+    const recorded = this.consoleSession.recorded();
+    const next = new EngineSource({
+      ...this.spec,
+      extraFiles: { ...this.spec.extraFiles, ...recorded.files },
+      actions: [...recorded.steps, ...this.replayer.pending()],
+    });
+    next.seek(plan.toMs);
+    return next;
+  }
+
   /** A page action is a real command line, run as the user would type it. */
   action(a: Action): ReplyBody {
+    this.replayer.branch();
     const command = actionCommand(a);
     this.consoleSession.recordAction(command);
     const { proc, key: commandKey } = this.commands.run(() => this.cluster.run(command, 'user'), 'user');
@@ -110,6 +162,8 @@ export class EngineSource implements Source {
   }
 
   console(req: ConsoleRequest): ConsoleReply {
+    // Something new from the user: actions after this moment (from before a seek back) are dropped.
+    if (req.kind === 'run' || req.kind === 'apply' || req.kind === 'edit') this.replayer.branch();
     return this.consoleSession.handle(req);
   }
 
@@ -134,6 +188,14 @@ export class EngineSource implements Source {
         return interactionsReply(this.cluster.log, q.opId);
       case 'recorded':
         return { kind: 'recorded', ...this.consoleSession.recorded() };
+      case 'traces':
+        return tracesReply(this.cluster.traffic);
+      case 'trace':
+        return traceReply(this.cluster.traffic, q.id);
+      case 'session':
+        return { kind: 'session', ...sessionInfo(this.spec, this.consoleSession.recorded(), this.replayer.pending(), q.text) };
+      case 'open':
+        return { kind: 'opened', ok: false, errors: ['open is handled by the worker host'], notices: [] };
       default:
         return assertNever(q, 'query');
     }

@@ -28,7 +28,7 @@ class FakeSource implements Source {
     return out;
   }
   snapshot(): RecordSets {
-    return { nodes: [], pods: [], workloads: [], components: [], flows: [], events: [], commands: [] };
+    return { nodes: [], pods: [], workloads: [], components: [], flows: [], events: [], commands: [], traffic: [], trafficTotals: [] };
   }
   clock() {
     return { nowMs: this.simMs, simTimeMs: this.simMs };

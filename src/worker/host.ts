@@ -2,6 +2,7 @@ import type { Change, ControlCommand, HelloMessage, PageMessage, WorkerMessage }
 import type { Clock, Speed } from '../protocol/records';
 import { assertNever, PROTOCOL_VERSION } from '../protocol/version';
 import { changesCluster } from '../protocol/console';
+import type { OpenRequest } from '../protocol/session';
 import type { Source } from './source';
 
 /** Real-world hooks, injected so the loop runs under fake timers in tests. */
@@ -11,6 +12,8 @@ export interface HostDeps {
   clearTimer(handle: unknown): void;
   post(msg: WorkerMessage): void;
   makeSource(hello: HelloMessage): Source;
+  /** Builds a source for an `open` request (picker, import, link); absent = cannot open. */
+  open?(req: OpenRequest): { ok: true; source: Source; notices: string[] } | { ok: false; errors: string[] };
 }
 
 /**
@@ -81,6 +84,10 @@ export class SimHost {
         return;
       }
       case 'request':
+        if (msg.query.kind === 'open') {
+          this.open(msg.id, msg.query.open);
+          return;
+        }
         this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: this.need().query(msg.query) });
         return;
       case 'console': {
@@ -128,10 +135,41 @@ export class SimHost {
         this.speed = cmd.speed;
         this.paused = false;
         break;
+      case 'seek':
+        this.seek(cmd.ms);
+        return;
       default:
         assertNever(cmd, 'control');
     }
     this.frame(false);
+  }
+
+  /** Scrubbing stops the clock where the user let go; a rebuilt engine comes as a snapshot. */
+  private seek(ms: number): void {
+    const src = this.need();
+    this.paused = true;
+    const next = src.seek ? src.seek(ms) : src;
+    if (next === src) {
+      this.frame(false);
+      return;
+    }
+    src.dispose();
+    this.source = next;
+    this.postSnapshot();
+  }
+
+  /** Replaces the running source (on failure it stays), then answers the request. */
+  private open(id: number, req: OpenRequest): void {
+    const opened = this.deps.open ? this.deps.open(req) : { ok: false as const, errors: ['this simulation cannot open scenarios'] };
+    if (opened.ok) {
+      this.source?.dispose();
+      this.source = opened.source;
+      // A link opens at its moment, stopped; a scenario from the picker or a file starts playing.
+      this.paused = req.kind === 'link';
+      this.postSnapshot();
+    }
+    const body = opened.ok ? { kind: 'opened' as const, ok: true, errors: [], notices: opened.notices } : { kind: 'opened' as const, ok: false, errors: opened.errors, notices: [] };
+    this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id, body });
   }
 
   private clock(): Clock {

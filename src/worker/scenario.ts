@@ -45,6 +45,11 @@ export function loadScenario(name: string | undefined, exec: StepExec): LoadedSc
     scenario = parseBuiltin(DEFAULT_SCENARIO);
   }
   if (!scenario) throw new Error(`built-in scenario ${DEFAULT_SCENARIO} is missing`);
+  return { ...openParsed(scenario, exec), warning };
+}
+
+/** Builds and boots the cluster of a parsed scenario (a built-in, an import or a link's). */
+export function openParsed(scenario: Scenario, exec: StepExec): LoadedScenario {
   const steps = scenario.spec.steps;
   let next = 0;
   // The runner executes steps in timeline order, one exec call per step: the n-th call is steps[n].
@@ -53,5 +58,5 @@ export function loadScenario(name: string | undefined, exec: StepExec): LoadedSc
   runner.cluster.boot();
   runner.runUntil(0);
   const { metadata } = scenario;
-  return { info: { name: metadata.name, title: metadata.title, description: metadata.description }, runner, warning };
+  return { info: { name: metadata.name, title: metadata.title, description: metadata.description }, runner };
 }

@@ -22,5 +22,7 @@ export interface Source {
   query(q: Query): ReplyBody;
   /** Console, YAML editor, inspector edit, export; absent where there is no engine to run commands. */
   console?(req: ConsoleRequest): ConsoleReply;
+  /** Moves to scenario time `ms`; returns the source to use from now on (itself, or a rebuilt one). */
+  seek?(ms: number): Source;
   dispose(): void;
 }

@@ -3,6 +3,7 @@ import type { Action, Change, Query, ReplyBody, ScenarioInfo, SyntheticSpec } fr
 import type { ComponentRecord, NodeRecord, PodRecord, PodTone, RecordSets } from '../protocol/records';
 import { assertNever } from '../protocol/version';
 import type { Source } from './source';
+import { syntheticTraffic } from './synthetic-traffic';
 
 /**
  * A generated cluster for page benchmarks (U1, L2): N nodes × M pods whose statuses churn at
@@ -47,7 +48,17 @@ export class SyntheticSource implements Source {
     };
     this.store.nodes.set(cp.key, cp);
     for (let n = 1; n <= this.spec.nodes; n++) this.addNode(n);
+    this.addTraffic(spec.traffic ?? 0);
     this.pending = [];
+  }
+
+  /** Still traffic records between the nodes (the U3-flows benchmark animates them). */
+  private addTraffic(count: number): void {
+    if (!(count > 0)) return;
+    const names = [...this.store.nodes.values()].filter((n) => n.role === 'worker').map((n) => n.name);
+    const { traffic, totals } = syntheticTraffic(names, count);
+    for (const r of traffic) this.store.traffic.set(r.key, r);
+    this.store.trafficTotals.set(totals.key, totals);
   }
 
   private next(): number {
@@ -114,7 +125,7 @@ export class SyntheticSource implements Source {
   snapshot(): RecordSets {
     return {
       nodes: [...this.store.nodes.values()], pods: [...this.store.pods.values()], workloads: [], components: [...this.store.components.values()],
-      flows: [], events: [], commands: [],
+      flows: [], events: [], commands: [], traffic: [...this.store.traffic.values()], trafficTotals: [...this.store.trafficTotals.values()],
     };
   }
 
@@ -144,6 +155,14 @@ export class SyntheticSource implements Source {
         return { kind: 'interactions', opId: q.opId, operation: null, records: [], truncated: false };
       case 'recorded':
         return { kind: 'recorded', steps: [], files: {}, truncated: false };
+      case 'traces':
+        return { kind: 'traces', traces: [] };
+      case 'trace':
+        return { kind: 'trace', id: q.id, trace: null };
+      case 'session':
+        return { kind: 'session', steps: [], actions: [], pending: [], truncated: false, text: null, file: 'synthetic' };
+      case 'open':
+        return { kind: 'opened', ok: false, errors: ['the synthetic cluster cannot open scenarios'], notices: [] };
       default:
         return assertNever(q, 'query');
     }

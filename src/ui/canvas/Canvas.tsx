@@ -1,5 +1,5 @@
 import {
-  applyNodeChanges, Background, ConnectionMode, Controls, MiniMap, ReactFlow, type NodeChange, type NodeMouseHandler,
+  applyNodeChanges, Background, ConnectionMode, Controls, MiniMap, ReactFlow, type Edge, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -15,9 +15,16 @@ import { PendingNode } from './PendingNode';
 import { ComponentNode, ControlPlaneNode, PoolNode, RegistryNode, TerminalNode } from './simple-nodes';
 import { isVisiblePod } from './visible-pods';
 import { WorkerNode } from './WorkerNode';
+import { TrafficEdgeView } from '../traffic/TrafficEdge';
+import { TrafficEndNode } from '../traffic/TrafficEndNode';
+import { TrafficLegend } from '../traffic/TrafficLegend';
+import { TrafficParticles } from '../traffic/TrafficParticles';
+import { SpanFocus } from '../traces/SpanFocus';
+import { withTrafficNodes, type TrafficEnds } from '../traffic/traffic-nodes';
+import { useTrafficCanvas } from '../traffic/use-traffic-canvas';
 
-const nodeTypes = { worker: WorkerNode, controlPlane: ControlPlaneNode, component: ComponentNode, terminal: TerminalNode, registry: RegistryNode, pending: PendingNode, pool: PoolNode };
-const edgeTypes = { flow: FlowEdgeView };
+const nodeTypes = { worker: WorkerNode, controlPlane: ControlPlaneNode, component: ComponentNode, terminal: TerminalNode, registry: RegistryNode, pending: PendingNode, pool: PoolNode, trafficEnd: TrafficEndNode };
+const edgeTypes = { flow: FlowEdgeView, traffic: TrafficEdgeView };
 const PRO_OPTIONS = { hideAttribution: true };
 /** Past this many nodes, off-screen ones are not rendered (mounting on pan is cheaper than keeping them). */
 const CULL_NODES = 300;
@@ -68,14 +75,18 @@ export function Canvas() {
   }, [compact, cps, workers, rowsKey, cols, registry, pendingRows]);
 
   // Derived state: rebuild canvas nodes when the topology changes, keep them across drags.
-  const [state, setState] = useState<{ input: LayoutInput | null; pinned: typeof pinned | null; nodes: CanvasNode[] }>({ input: null, pinned: null, nodes: [] });
+  const traffic = useTrafficCanvas(cps, workers);
+  const [state, setState] = useState<{ input: LayoutInput | null; pinned: typeof pinned | null; ends?: TrafficEnds; nodes: CanvasNode[] }>({ input: null, pinned: null, nodes: [] });
   let nodes = state.nodes;
-  if (state.input !== input || state.pinned !== pinned) {
-    nodes = buildNodes(input, pinned, state.nodes);
-    setState({ input, pinned, nodes });
+  if (state.input !== input || state.pinned !== pinned || state.ends !== traffic.ends) {
+    nodes = withTrafficNodes(buildNodes(input, pinned, state.nodes), traffic.ends, pinned, state.nodes);
+    setState({ input, pinned, ends: traffic.ends, nodes });
   }
 
-  const edges = useMemo(() => buildEdges(cps, workers, registry, flows.map), [cps, workers, registry, flows]);
+  // Users and the observability backend joining the canvas change its extent too.
+  const fitKey = useMemo(() => ({ input, ends: traffic.ends }), [input, traffic.ends]);
+  const baseEdges = useMemo(() => buildEdges(cps, workers, registry, flows.map), [cps, workers, registry, flows]);
+  const edges = useMemo<Edge[]>(() => [...baseEdges, ...traffic.edges], [baseEdges, traffic.edges]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -151,8 +162,11 @@ export function Canvas() {
         {/* The dot grid repaints the whole pane on every pan frame: small clusters only. */}
         {compact ? null : <Background gap={24} size={1} />}
         <MiniMap position="top-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_STYLE} />
-        <FitOnLoad userMoved={userMoved} layoutKey={input} />
+        <FitOnLoad userMoved={userMoved} layoutKey={fitKey} />
         <Controls showInteractive={false} />
+        <TrafficLegend />
+        <TrafficParticles edges={traffic.edges} />
+        <SpanFocus />
       </ReactFlow>
     </div>
   );

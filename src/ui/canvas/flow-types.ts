@@ -8,7 +8,9 @@ export type TerminalFlowNode = Node<{ label: string }, 'terminal'>;
 export type RegistryFlowNode = Node<{ label: string }, 'registry'>;
 export type PendingFlowNode = Node<Record<string, never>, 'pending'>;
 export type PoolFlowNode = Node<{ count: number }, 'pool'>;
-export type CanvasNode = WorkerFlowNode | ControlPlaneFlowNode | ComponentFlowNode | TerminalFlowNode | RegistryFlowNode | PendingFlowNode | PoolFlowNode;
+/** Where application traffic starts or ends outside the cluster (src/ui/traffic). */
+export type TrafficEndFlowNode = Node<{ role: 'users' | 'backend'; label: string }, 'trafficEnd'>;
+export type CanvasNode = WorkerFlowNode | ControlPlaneFlowNode | ComponentFlowNode | TerminalFlowNode | RegistryFlowNode | PendingFlowNode | PoolFlowNode | TrafficEndFlowNode;
 
 export interface FlowEdgeData extends Record<string, unknown> {
   /** Changes whenever traffic crossed the edge; restarts the glow. */

@@ -43,6 +43,8 @@ export const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodePro
   const up = useMirror(selectNodeUp(data.name));
   return (
     <div className={`k-cp ${up ? '' : 'is-down'}`}>
+      {/* Anchor for application traffic (src/ui/traffic): a k3s server runs the apps itself. */}
+      <Handles sides={TOP} />
       <div className="k-cp-title">
         <span>Control plane</span>
         <span className="k-muted">{data.name}</span>

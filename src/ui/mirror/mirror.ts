@@ -27,7 +27,7 @@ export class Mirror {
   controlPlaneNames: string[] = [];
   events: EventRecord[] = [];
   commands: CommandRecord[] = [];
-  revs: Record<Collection, number> = { nodes: 0, pods: 0, workloads: 0, components: 0, flows: 0, events: 0, commands: 0 };
+  revs: Record<Collection, number> = { nodes: 0, pods: 0, workloads: 0, components: 0, flows: 0, events: 0, commands: 0, traffic: 0, trafficTotals: 0 };
 
   reset(sets: RecordSets): void {
     this.data = storeFromSets(sets);

@@ -17,6 +17,21 @@ describe('sortKeyOf', () => {
     expect(sortKeyOf({ namespace: 'a', name: 'z' }) < sortKeyOf({ namespace: 'b', name: 'a' })).toBe(true);
     expect(sortKeyOf({ namespace: 'a', name: 'x07' })).not.toBe(sortKeyOf({ namespace: 'a', name: 'x7' }));
   });
+
+  it('equals the plain regular-expression definition for any name', () => {
+    const reference = (name: string): string =>
+      name.replace(/\d+/g, (run) => {
+        const digits = run.replace(/^0+(?=\d)/, '');
+        return `0${String.fromCharCode(0x30 + Math.min(digits.length, 0x4e))}${digits}`;
+      });
+    const names = fc.oneof(fc.string(), fc.stringMatching(/^[a-z0-9-]{0,40}$/), fc.stringMatching(/^(0|[0-9]{60,90}|-)*$/));
+    fc.assert(
+      fc.property(names, (name) => {
+        expect(sortKeyOf({ namespace: 'ns', name })).toBe(`ns\u0000${reference(name)}\u0000${name}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 type Op = { kind: 'put'; i: number; node: number } | { kind: 'patch'; i: number } | { kind: 'remove'; i: number };

@@ -13,11 +13,33 @@ export type PodPlace = Pick<PodRecord, 'key' | 'node' | 'namespace' | 'name'>;
  * closes the key as a tie-break ('x07' / 'x7'). Binary searches then compare natively.
  */
 export function sortKeyOf(p: Pick<PodRecord, 'namespace' | 'name'>): string {
-  const encoded = p.name.replace(/\d+/g, (run) => {
-    const digits = run.replace(/^0+(?=\d)/, '');
-    return `0${String.fromCharCode(0x30 + Math.min(digits.length, 0x4e))}${digits}`;
-  });
-  return `${p.namespace}\u0000${encoded}\u0000${p.name}`;
+  return `${p.namespace}\u0000${encodeDigits(p.name)}\u0000${p.name}`;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Each run of digits → '0', a length character, the digits without leading zeros. A plain
+ * scan, not a regular expression with a callback: pods that come and go pay this per change
+ * (M2), and the scan is several times faster.
+ */
+function encodeDigits(name: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < name.length; ) {
+    if (!isDigit(name.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < name.length && isDigit(name.charCodeAt(end))) end++;
+    let from = i;
+    while (from < end - 1 && name.charCodeAt(from) === 0x30) from++;
+    out += `${name.slice(copied, i)}0${String.fromCharCode(0x30 + Math.min(end - from, 0x4e))}${name.slice(from, end)}`;
+    copied = end;
+    i = end;
+  }
+  return copied === 0 ? name : out + name.slice(copied);
 }
 
 export function placeOf(p: PodRecord): PodPlace {

@@ -3,6 +3,7 @@ import { CommandLine } from '../console/CommandLine';
 import { ConsolePanel } from '../console/ConsolePanel';
 import { EditorDockPanel } from '../editor/EditorDockPanel';
 import { SequenceDockPanel } from '../sequence/SequenceDockPanel';
+import { TracesPanel } from '../traces/TracesPanel';
 import { selectDockOpen, selectDockTab, useUi } from '../ui-store';
 import { EventsPanel } from './EventsPanel';
 
@@ -21,6 +22,7 @@ export const DOCK_PANELS: readonly DockPanel[] = [
   { id: 'sequence', label: 'Sequence', render: () => <SequenceDockPanel /> },
   { id: 'console', label: 'Console', render: () => <ConsolePanel /> },
   { id: 'editor', label: 'Editor', render: () => <EditorDockPanel /> },
+  { id: 'traces', label: 'Traces', render: () => <TracesPanel /> },
 ];
 
 export function BottomDock({ panels = DOCK_PANELS }: { panels?: readonly DockPanel[] }) {

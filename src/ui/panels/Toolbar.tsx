@@ -1,6 +1,8 @@
 import { SPEEDS, type Speed } from '../../protocol/records';
 import { clockText } from '../format';
 import { useMirror, type MirrorState } from '../mirror/store';
+import { ScenarioPicker } from '../scenario-picker/ScenarioPicker';
+import { ShareButton } from '../share/ShareButton';
 import { sim } from '../sim/instance';
 import { selectNotice, selectShowSystem, selectTheme, useUi } from '../ui-store';
 
@@ -30,6 +32,7 @@ export function Toolbar() {
         <span className="font-semibold">kube-sandbox</span>
         <span className="k-muted">·</span>
         <span title={description}>{title}</span>
+        <ScenarioPicker />
       </div>
       <div className="k-controls" role="group" aria-label="Simulation controls">
         {paused ? (
@@ -59,6 +62,7 @@ export function Toolbar() {
         {notice}
       </div>
       <div className="k-controls">
+        <ShareButton />
         <button type="button" className="k-btn" aria-pressed={showSystem} onClick={toggleSystem} title="Show kube-system pods">
           System pods
         </button>

@@ -20,7 +20,7 @@ vi.mock('mermaid', () => ({
   },
 }));
 
-const { renderSequence } = await import('./mermaid');
+const { renderSequence, SKIPPED } = await import('./mermaid');
 
 beforeEach(() => {
   calls.render.length = 0;
@@ -59,5 +59,18 @@ describe('mermaid module', () => {
     const r = await renderSequence(`sequenceDiagram\n${'x'.repeat(200_000)}`, 'light');
     expect(r.ok).toBe(false);
     expect(calls.render).toHaveLength(0);
+  });
+
+  it('skips a render no longer wanted when its turn comes, and does not cache that', async () => {
+    const stale = 'sequenceDiagram\n  participant P0 as Stale';
+    const newest = 'sequenceDiagram\n  participant P0 as Newest';
+    let wanted = true;
+    const first = renderSequence(stale, 'light', () => wanted);
+    wanted = false;
+    const second = renderSequence(newest, 'light');
+    expect(await first).toBe(SKIPPED);
+    expect((await second).ok).toBe(true);
+    expect(calls.render).toEqual([newest]);
+    expect((await renderSequence(stale, 'light')).ok).toBe(true);
   });
 });

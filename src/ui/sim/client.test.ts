@@ -6,7 +6,7 @@ import { SimClient, type WorkerLike } from './client';
 
 const v = PROTOCOL_VERSION;
 const CLOCK = { nowMs: 5, simTimeMs: 5, speed: 10 as const, paused: false };
-const EMPTY = { nodes: [], pods: [], workloads: [], components: [], flows: [], events: [], commands: [] };
+const EMPTY = { nodes: [], pods: [], workloads: [], components: [], flows: [], events: [], commands: [], traffic: [], trafficTotals: [] };
 
 class FakeWorker implements WorkerLike {
   sent: PageMessage[] = [];

@@ -21,6 +21,9 @@ export function pageOptions(search: string): PageOptions {
   if (scenario && /^[a-z0-9-]{1,64}$/.test(scenario)) out.scenario = scenario;
   const syn = /^(\d{1,4})x(\d{1,3})$/.exec(p.get('synthetic') ?? '');
   if (syn) out.synthetic = { nodes: Number(syn[1]), podsPerNode: Number(syn[2]), churnPerSec: Math.min(Number(p.get('churn') ?? 0) || 0, 100_000) };
+  // `&traffic=200`: that many traffic edges between the synthetic nodes (U3-flows benchmark).
+  const traffic = /^\d{1,4}$/.test(p.get('traffic') ?? '') ? Number(p.get('traffic')) : 0;
+  if (out.synthetic && traffic > 0) out.synthetic.traffic = traffic;
   const speed = p.get('speed');
   if (speed === '1' || speed === '10' || speed === '60') out.speed = speed === '1' ? 1 : speed === '10' ? 10 : 60;
   else if (speed === 'max') out.speed = 'max';

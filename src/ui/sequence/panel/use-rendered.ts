@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { renderSequence, type DiagramTheme, type RenderResult } from '../mermaid';
+import { renderSequence, SKIPPED, type DiagramTheme, type RenderResult } from '../mermaid';
 
 export interface Rendered {
   readonly text: string;
@@ -12,8 +12,8 @@ export function useRendered(text: string | null, theme: DiagramTheme): Rendered 
   useEffect(() => {
     if (text === null) return;
     let live = true;
-    renderSequence(text, theme).then((result) => {
-      if (live) setState({ text, result });
+    renderSequence(text, theme, () => live).then((result) => {
+      if (live && result !== SKIPPED) setState({ text, result });
     }, () => undefined);
     return () => {
       live = false;

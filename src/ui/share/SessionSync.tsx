@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { selectNotice, useUi } from '../ui-store';
+import { startFragmentSync } from './fragment-sync';
+import { selectLinkError, setLinkError, useSession } from './session-store';
+import './share.css';
+
+/**
+ * Keeps the URL on the current moment (reload, share) and says so when a link could not be
+ * opened: a banner with the link codec's reason, above the default scenario that opened instead.
+ */
+export function SessionSync() {
+  useEffect(() => startFragmentSync(), []);
+  const linkError = useSession(selectLinkError);
+  const notice = useUi(selectNotice);
+  useEffect(() => {
+    // The worker reports the same failure as a notice; the banner already says it.
+    if (linkError && notice?.startsWith('link: ')) useUi.getState().setNotice(null);
+  }, [linkError, notice]);
+  if (!linkError) return null;
+  return (
+    <div className="k-banner k-link-banner" role="alert">
+      <span>
+        <strong>This link could not be opened.</strong> {linkError}
+      </span>
+      <button type="button" className="k-btn" onClick={() => setLinkError(null)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

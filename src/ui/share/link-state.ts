@@ -1,0 +1,42 @@
+import type { LinkEncoded } from '../../scenarios/link/codec';
+import type { LinkState } from '../../scenarios/link/state';
+import { useMirror } from '../mirror/store';
+import { DOCK_PANELS } from '../panels/BottomDock';
+import { useUi } from '../ui-store';
+import { fetchSession } from './session-store';
+import { viewToLink } from './view-link';
+
+/** The moment on screen as a link's state: scenario text, actions, time, view. */
+export async function currentLinkState(): Promise<LinkState | { error: string }> {
+  const info = await fetchSession('share');
+  if (!info) return { error: 'the simulation did not answer; try again' };
+  if (info.text === null) return { error: 'this simulation has no scenario to share (a generated benchmark cluster)' };
+  const ui = useUi.getState();
+  const { clock } = useMirror.getState();
+  return {
+    scenario: info.text,
+    // Actions still ahead (after a seek back) travel too: they replay if the clock gets there.
+    actions: [...info.actions, ...info.pending],
+    timeMs: clock.simTimeMs,
+    view: viewToLink({ pinned: ui.pinned, dockTab: ui.dockTab, dockOpen: ui.dockOpen, selection: ui.selection, theme: ui.theme }, DOCK_PANELS.map((p) => p.id)),
+  };
+}
+
+export type ShareOutcome = { ok: true; url: string; chars: number; notices: string[] } | { ok: false; error: string };
+
+/** The share link of the current moment (`base` is the page's address). */
+export async function buildShareLink(base: string): Promise<ShareOutcome> {
+  const state = await currentLinkState();
+  if ('error' in state) return { ok: false, error: state.error };
+  // The codec (and fflate) load on first use: they stay out of the initial bundle (L1).
+  const { encodeLink, shareUrl } = await loadCodec();
+  const encoded: LinkEncoded = encodeLink(state);
+  if (!encoded.ok) return { ok: false, error: encoded.error };
+  const url = shareUrl(base, encoded.fragment);
+  return { ok: true, url, chars: url.length, notices: encoded.notices };
+}
+
+/** The link codec, loaded on demand. */
+export function loadCodec(): Promise<typeof import('../../scenarios/link/codec')> {
+  return import('../../scenarios/link/codec');
+}
