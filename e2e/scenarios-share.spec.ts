@@ -4,6 +4,7 @@ import { expandNodes } from '../src/engine/cluster/cluster-spec';
 import { parseScenario } from '../src/engine/scenario';
 import { BUILTIN_SCENARIOS } from '../src/scenarios';
 import { EMPTY_VIEW, encodeLink } from '../src/scenarios/link';
+import { actions as benchActions, scenarioYaml as benchScenario } from '../bench/t1-seek.bench';
 import { expect, nodeGroup, openPausedUntilRunning, simSeconds, test } from './support/fixtures';
 
 /**
@@ -329,5 +330,77 @@ test.describe('timeline', () => {
     await prompt.press('Enter');
     await expect(page.getByRole('button', { name: /^Your action at 00:00:10: kubectl get nodes/ })).toBeAttached();
     await expect(later).toHaveCount(0);
+  });
+});
+
+test.describe('timeline: long rewinds and restarts', () => {
+  test('while dragging, the playhead shows the time under the pointer; the seek happens on release', async ({ page }) => {
+    await page.goto('/?paused=1');
+    await expect(nodeGroup(page, 'worker-2')).toBeVisible();
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Step 10 seconds' }).click();
+    await expect(clock(page)).toHaveText('00:01:00');
+    const box = (await slider(page).boundingBox())!;
+    const max = Number(await slider(page).getAttribute('aria-valuemax'));
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * (60 / max), y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * (20 / max), y, { steps: 5 });
+    const bubble = page.locator('.k-tl-bubble');
+    await expect(bubble).toBeVisible();
+    const shown = Number(await slider(page).getAttribute('aria-valuenow'));
+    expect(shown).toBeGreaterThanOrEqual(15);
+    expect(shown).toBeLessThanOrEqual(25);
+    await expect(bubble).toHaveText(/^00:00:[12]\d$/);
+    // No engine work until release: the clock stays.
+    await expect(clock(page)).toHaveText('00:01:00');
+    await page.screenshot({ path: `${SHOTS}/timeline-dragging.png` });
+    await page.mouse.up();
+    await expect.poll(() => simSeconds(page), { timeout: 20_000 }).toBeLessThanOrEqual(25);
+  });
+
+  test('an hour of a 20-node cluster: the link opens and a seek back rewinds with progress, the worker answering meanwhile', async ({ page }) => {
+    test.setTimeout(120_000);
+    const link = encodeLink({ scenario: benchScenario(), actions: benchActions(), timeMs: 3_600_000, view: EMPTY_VIEW });
+    if (!link.ok) throw new Error(link.error);
+    // The link itself opens in slices too (the page's watchdog hears progress meanwhile).
+    await page.goto(`/#${link.fragment}`);
+    await expect(clock(page)).toHaveText('01:00:00', { timeout: 60_000 });
+    await expect(nodeGroup(page, 'worker-20')).toBeAttached();
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await slider(page).focus();
+    await page.keyboard.press('ArrowLeft');
+    const status = page.getByRole('status').filter({ hasText: /Rewinding… \d+%/ });
+    await expect(status).toBeVisible({ timeout: 10_000 });
+    await page.screenshot({ path: `${SHOTS}/timeline-rewinding.png` });
+    // An action meanwhile is refused with the reason, not lost or applied at a moment nobody saw.
+    const prompt = page.getByRole('textbox', { name: 'Command' });
+    await prompt.fill('kubectl cordon worker-01');
+    await prompt.press('Enter');
+    await expect(page.getByText('The timeline is still rewinding', { exact: false }).first()).toBeVisible();
+    await expect(status).toHaveCount(0, { timeout: 60_000 });
+    await expect(clock(page)).toHaveText('00:59:50');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('Restart simulation after a crash reopens the latest moment, not the start', async ({ page }) => {
+    await page.goto('/?paused=1');
+    await expect(nodeGroup(page, 'worker-2')).toBeVisible();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step 10 seconds' }).click();
+    await expect(clock(page)).toHaveText('00:00:30');
+    // The address bar follows within about two seconds of wall time.
+    await page.waitForTimeout(2600);
+    expect(page.url()).toContain('#v1.');
+    const worker = page.workers()[0]!;
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('test crash');
+      }, 0);
+    });
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('test crash');
+    await alert.getByRole('button', { name: 'Restart simulation' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(clock(page)).toHaveText('00:00:30');
+    await expect(nodeGroup(page, 'worker-2')).toBeVisible();
   });
 });

@@ -93,6 +93,14 @@ export interface HeartbeatMessage {
   v: number;
   seq: number;
   clock: Clock;
+  /** A seek is being replayed in slices: where it goes and how far it got (absent when none). */
+  rewind?: RewindProgress;
+}
+
+/** A seek in progress: the target's scenario time and the share of the replay done (0..1). */
+export interface RewindProgress {
+  targetMs: number;
+  fraction: number;
 }
 
 export type WorkerMessage = SnapshotMessage | BatchMessage | ReplyMessage | ErrorMessage | HeartbeatMessage;

@@ -21,7 +21,8 @@ import { ActionReplayer } from './replay';
 import { planSeek } from './seek';
 import { sessionInfo } from './session-info';
 import { builtinSession, scenarioWithFiles, type SessionSpec } from './session-spec';
-import type { Source } from './source';
+import { RunToJob } from './rewind';
+import type { SeekJob, Source } from './source';
 
 /** Largest simulated step taken at once at "max" speed, so a frame's budget is respected. */
 const MAX_CHUNK_MS = 1000;
@@ -74,10 +75,7 @@ export class EngineSource implements Source {
     this.consoleSession = new ConsoleSession(c, commands);
     this.traffic = new TrafficProjection(c);
     // The user's recorded actions play again as a user would have run them, and are recorded again.
-    this.replayer = new ActionReplayer(opened.spec.actions, this.runner, (run) => {
-      this.consoleSession.recordAction(run);
-      this.commands.run(() => c.run(run, 'user'), 'user');
-    });
+    this.replayer = new ActionReplayer(opened.spec.actions, this.runner, (run) => this.consoleSession.replay(run));
   }
 
   advance(simMs: number): void {
@@ -141,14 +139,27 @@ export class EngineSource implements Source {
       this.replayer.runUntil(plan.toMs);
       return this;
     }
+    const next = this.rebuild();
+    next.seek(plan.toMs);
+    return next;
+  }
+
+  /** The same move as `seek`, run by the host in slices of wall time (rewind.ts). */
+  startSeek(ms: number): SeekJob {
+    const plan = planSeek(this.cluster.simTimeMs, ms);
+    const target = plan.kind === 'stay' ? this.cluster.simTimeMs : plan.toMs;
+    const src = plan.kind === 'rebuild' ? this.rebuild() : this;
+    return new RunToJob(src, src !== this, target, { simTimeMs: () => src.cluster.simTimeMs, runUntil: (t) => src.replayer.runUntil(t) });
+  }
+
+  /** This session built again from the start, with the user's actions so far (and those pending). */
+  private rebuild(): EngineSource {
     const recorded = this.consoleSession.recorded();
-    const next = new EngineSource({
+    return new EngineSource({
       ...this.spec,
       extraFiles: { ...this.spec.extraFiles, ...recorded.files },
       actions: [...recorded.steps, ...this.replayer.pending()],
     });
-    next.seek(plan.toMs);
-    return next;
   }
 
   /** A page action is a real command line, run as the user would type it. */
@@ -163,7 +174,7 @@ export class EngineSource implements Source {
 
   console(req: ConsoleRequest): ConsoleReply {
     // Something new from the user: actions after this moment (from before a seek back) are dropped.
-    if (req.kind === 'run' || req.kind === 'apply' || req.kind === 'edit') this.replayer.branch();
+    if (req.kind === 'run' || req.kind === 'apply' || req.kind === 'edit' || req.kind === 'interrupt') this.replayer.branch();
     return this.consoleSession.handle(req);
   }
 

@@ -1,52 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, ReplyBody, WorkerMessage } from '../protocol/messages';
-import type { RecordSets } from '../protocol/records';
+import type { WorkerMessage } from '../protocol/messages';
 import type { OpenRequest } from '../protocol/session';
+import { StubSource } from './testing/stub-source';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { SimHost } from './host';
 import type { Source } from './source';
 
 /** A source whose seek back returns a new source (as EngineSource rebuilds); forward keeps itself. */
-class Seekable implements Source {
-  readonly info: { name: string; title: string; description: string };
-  disposed = false;
-  constructor(
-    name: string,
-    public simMs = 0,
-  ) {
-    this.info = { name, title: name, description: '' };
-  }
-  advance(ms: number): void {
-    this.simMs += ms;
-  }
-  runFor(): void {}
-  flush(): Change[] {
-    return [];
-  }
-  snapshot(): RecordSets {
-    return { nodes: [], pods: [], workloads: [], components: [], flows: [], events: [], commands: [], traffic: [], trafficTotals: [] };
-  }
-  clock() {
-    return { nowMs: this.simMs, simTimeMs: this.simMs };
-  }
-  podCount(): number {
-    return 0;
-  }
-  action(): ReplyBody {
-    return { kind: 'action', ok: true, command: '', output: [], running: false, commandKey: null };
-  }
-  query(): ReplyBody {
-    return { kind: 'recorded', steps: [], files: {}, truncated: false };
-  }
+class Seekable extends StubSource {
   seek(ms: number): Source {
     if (ms >= this.simMs) {
       this.simMs = ms;
       return this;
     }
     return new Seekable(`${this.info.name}-rebuilt`, ms);
-  }
-  dispose(): void {
-    this.disposed = true;
   }
 }
 

@@ -3,7 +3,8 @@ import type { Clock, Speed } from '../protocol/records';
 import { assertNever, PROTOCOL_VERSION } from '../protocol/version';
 import { changesCluster } from '../protocol/console';
 import type { OpenRequest } from '../protocol/session';
-import type { Source } from './source';
+import { refusalWhileRewinding, Rewinder } from './host-rewind';
+import type { SeekJob, Source } from './source';
 
 /** Real-world hooks, injected so the loop runs under fake timers in tests. */
 export interface HostDeps {
@@ -12,6 +13,8 @@ export interface HostDeps {
   clearTimer(handle: unknown): void;
   post(msg: WorkerMessage): void;
   makeSource(hello: HelloMessage): Source;
+  /** As makeSource, but the source may still have to run to `atMs` (a link's moment): done in slices. */
+  makeSourceAt?(hello: HelloMessage): { source: Source; atMs: number };
   /** Builds a source for an `open` request (picker, import, link); absent = cannot open. */
   open?(req: OpenRequest): { ok: true; source: Source; notices: string[] } | { ok: false; errors: string[] };
 }
@@ -53,8 +56,25 @@ export class SimHost {
   private timer: unknown;
   private stopped = false;
   private fault: { kind: 'throw' | 'hang'; atWall: number } | undefined;
+  /** Seeks replayed in slices (host-rewind.ts); the running source stays paused meanwhile. */
+  private readonly rewinder: Rewinder;
+  /** No snapshot posted yet for this source (the first one waits until a link's moment is reached). */
+  private opening = false;
 
-  constructor(private readonly deps: HostDeps) {}
+  constructor(private readonly deps: HostDeps) {
+    this.rewinder = new Rewinder({
+      now: () => deps.now(),
+      setTimer: (fn, ms) => deps.setTimer(fn, ms),
+      clearTimer: (h) => deps.clearTimer(h),
+      progress: (job) => this.postProgress(job),
+      done: (job) => this.rewound(job),
+      failed: (e) => this.fail(e),
+    });
+  }
+
+  private get rewind(): SeekJob | undefined {
+    return this.rewinder.active;
+  }
 
   handle(msg: PageMessage): void {
     if (this.stopped) return;
@@ -77,6 +97,11 @@ export class SimHost {
         this.postSnapshot();
         return;
       case 'action': {
+        const refused = this.rewind && refusalWhileRewinding(msg);
+        if (refused) {
+          this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: refused });
+          return;
+        }
         const src = this.need();
         const body = src.action(msg.action);
         this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body });
@@ -85,6 +110,7 @@ export class SimHost {
       }
       case 'request':
         if (msg.query.kind === 'open') {
+          this.cancelRewind();
           this.open(msg.id, msg.query.open);
           return;
         }
@@ -92,6 +118,11 @@ export class SimHost {
         return;
       case 'console': {
         // Console lines, applies and edits change the cluster: post their effects at once, as for actions.
+        const refused = this.rewind && refusalWhileRewinding(msg);
+        if (refused) {
+          this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: refused });
+          return;
+        }
         const src = this.need();
         const reply = src.console ? src.console(msg.request) : { kind: 'unavailable' as const, message: 'this simulation has no command console' };
         this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id: msg.id, body: { kind: 'console', reply } });
@@ -109,15 +140,23 @@ export class SimHost {
   }
 
   private start(hello: HelloMessage): void {
+    this.cancelRewind();
     this.source?.dispose();
-    this.source = this.deps.makeSource(hello);
+    const made = this.deps.makeSourceAt ? this.deps.makeSourceAt(hello) : { source: this.deps.makeSource(hello), atMs: 0 };
+    this.source = made.source;
     if (hello.speed !== undefined) this.speed = hello.speed;
     this.paused = hello.paused === true;
     this.lastWall = this.deps.now();
     this.fault = hello.fault ? { kind: hello.fault, atWall: this.lastWall + FAULT_AFTER_MS } : undefined;
-    this.postSnapshot();
     if (this.source.warning) this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message: this.source.warning, fatal: false });
     this.schedule();
+    if (made.atMs > 0 && this.source.startSeek) {
+      // The page waits for its first snapshot (progress meanwhile keeps its watchdog quiet).
+      this.opening = true;
+      this.rewinder.start(this.source.startSeek(made.atMs));
+      return;
+    }
+    this.postSnapshot();
   }
 
   private control(cmd: ControlCommand): void {
@@ -129,7 +168,8 @@ export class SimHost {
         this.paused = true;
         break;
       case 'step':
-        this.need().advance(Math.max(0, Math.min(cmd.ms, 3_600_000)));
+        // While rewinding the running source is about to be replaced: a step would be lost.
+        if (!this.rewind) this.need().advance(Math.max(0, Math.min(cmd.ms, 3_600_000)));
         break;
       case 'speed':
         this.speed = cmd.speed;
@@ -141,13 +181,21 @@ export class SimHost {
       default:
         assertNever(cmd, 'control');
     }
-    this.frame(false);
+    // Play / speed while rewinding take effect once the target is reached; say where it stands.
+    if (this.rewind) this.rewinder.report(true);
+    else this.frame(false);
   }
 
   /** Scrubbing stops the clock where the user let go; a rebuilt engine comes as a snapshot. */
   private seek(ms: number): void {
     const src = this.need();
     this.paused = true;
+    // A second seek supersedes the first: its replay is dropped, the new one starts from the running source.
+    this.cancelRewind();
+    if (src.startSeek) {
+      this.rewinder.start(src.startSeek(ms));
+      return;
+    }
     const next = src.seek ? src.seek(ms) : src;
     if (next === src) {
       this.frame(false);
@@ -156,6 +204,27 @@ export class SimHost {
     src.dispose();
     this.source = next;
     this.postSnapshot();
+  }
+
+  /** A seek replayed in slices got to its target: a rebuilt source takes over. */
+  private rewound(job: SeekJob): void {
+    if (this.stopped) return;
+    if (job.rebuilt) {
+      this.need().dispose();
+      this.source = job.source;
+    }
+    if (job.rebuilt || this.opening) this.postSnapshot();
+    else this.frame(false);
+  }
+
+  private cancelRewind(): void {
+    this.rewinder.cancel();
+  }
+
+  /** A heartbeat carrying the rewind's target and progress. */
+  private postProgress(job: SeekJob): void {
+    this.lastPost = this.deps.now();
+    this.deps.post({ type: 'heartbeat', v: PROTOCOL_VERSION, seq: this.seq, clock: this.clock(), rewind: { targetMs: job.targetMs, fraction: job.progress() } });
   }
 
   /** Replaces the running source (on failure it stays), then answers the request. */
@@ -179,6 +248,7 @@ export class SimHost {
 
   private postSnapshot(): void {
     const src = this.need();
+    this.opening = false;
     src.flush();
     this.seq++;
     const clock = this.clock();
@@ -196,6 +266,11 @@ export class SimHost {
 
   private tick(): void {
     if (this.stopped) return;
+    // While rewinding the slices post progress; the paused source has nothing to say.
+    if (this.rewind) {
+      this.schedule();
+      return;
+    }
     try {
       this.frame(true);
     } catch (e) {
@@ -243,12 +318,14 @@ export class SimHost {
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     this.stopped = true;
     this.deps.clearTimer(this.timer);
+    this.cancelRewind();
     this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message, fatal: true });
   }
 
   dispose(): void {
     this.stopped = true;
     this.deps.clearTimer(this.timer);
+    this.cancelRewind();
     this.source?.dispose();
   }
 }

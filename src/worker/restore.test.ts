@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLink, EMPTY_VIEW } from '../scenarios/link';
 import { EngineSource } from './engine-source';
-import { buildSession, prepareOpen, sourceForHello } from './restore';
+import { buildSession, prepareOpen, sourceAtForHello, sourceForHello } from './restore';
 import { PROTOCOL_VERSION } from '../protocol/version';
 
 /** What a user sees of a moment: node states and which pod runs where, in what phase. */
@@ -64,6 +64,23 @@ describe('open', () => {
     const opened = sourceForHello({ type: 'hello', v: PROTOCOL_VERSION, link: `#${link.fragment}` });
     expect(opened.warning).toBeUndefined();
     expect(picture(opened)).toEqual(picture(src));
+  });
+
+  it('the worker\'s first source for a link starts at 0 and, run to the link\'s moment in slices, shows the same cluster', () => {
+    const src = played();
+    const session = src.query({ kind: 'session', text: 'share' });
+    if (session.kind !== 'session' || session.text === null) throw new Error('no share text');
+    const link = encodeLink({ scenario: session.text, actions: session.actions, timeMs: src.clock().simTimeMs, view: EMPTY_VIEW });
+    if (!link.ok) throw new Error(link.error);
+    const { source, atMs } = sourceAtForHello({ type: 'hello', v: PROTOCOL_VERSION, link: `#${link.fragment}` });
+    expect(atMs).toBe(90_000);
+    expect(source.clock().simTimeMs).toBe(0);
+    const job = source.startSeek(atMs);
+    let wall = 0;
+    for (let i = 0; i < 10_000 && !job.step(20, () => (wall += 7)); i++);
+    expect(picture(source)).toEqual(picture(src));
+    expect(sourceAtForHello({ type: 'hello', v: PROTOCOL_VERSION, link: '#v1.AAAA' })).toMatchObject({ atMs: 0, source: { warning: expect.stringMatching(/default scenario/) } });
+    expect(sourceAtForHello({ type: 'hello', v: PROTOCOL_VERSION })).toMatchObject({ atMs: 0, source: { warning: undefined } });
   });
 
   it('an exported scenario, imported as a file, plays the user\'s actions as steps to the same moment', () => {

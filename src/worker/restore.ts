@@ -78,3 +78,20 @@ export function sourceForHello(hello: HelloMessage): EngineSource {
   // Repairs made on the way in (a position for a node the scenario lacks…) are said once.
   return buildSession(opened.source.spec, opened.source.clock().simTimeMs, opened.notices.join('\n'));
 }
+
+/**
+ * The worker's first source, not yet run to its moment: the host runs it there in slices
+ * (so a long link does not silence the worker) and posts its first snapshot once there.
+ */
+export function sourceAtForHello(hello: HelloMessage): { source: EngineSource; atMs: number } {
+  if (hello.link === undefined || hello.link === '' || hello.link === '#') return { source: new EngineSource(hello.scenario), atMs: 0 };
+  const opening = prepareOpen({ kind: 'link', fragment: hello.link });
+  if (!opening.ok) return { source: new EngineSource(hello.scenario, `${opening.errors.join('\n')}\nOpened the default scenario instead.`), atMs: 0 };
+  try {
+    // Repairs made on the way in (a position for a node the scenario lacks…) are said once.
+    const notices = opening.notices.length > 0 ? opening.notices.join('\n') : undefined;
+    return { source: new EngineSource(opening.spec, notices), atMs: opening.timeMs };
+  } catch (e) {
+    return { source: new EngineSource(hello.scenario, `the scenario could not be played: ${describe(e)}\nOpened the default scenario instead.`), atMs: 0 };
+  }
+}

@@ -34,6 +34,11 @@ function makeSource(hello: HelloMessage): Source {
   return loaded().sourceForHello(hello);
 }
 
+function makeSourceAt(hello: HelloMessage): { source: Source; atMs: number } {
+  if (hello.synthetic) return { source: new SyntheticSource(hello.synthetic), atMs: 0 };
+  return loaded().sourceAtForHello(hello);
+}
+
 function open(req: OpenRequest): { ok: true; source: Source; notices: string[] } | { ok: false; errors: string[] } {
   return loaded().openSession(req);
 }
@@ -44,6 +49,7 @@ const host = new SimHost({
   clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   post: (msg: WorkerMessage) => self.postMessage(msg),
   makeSource,
+  makeSourceAt,
   open,
 });
 

@@ -24,5 +24,23 @@ export interface Source {
   console?(req: ConsoleRequest): ConsoleReply;
   /** Moves to scenario time `ms`; returns the source to use from now on (itself, or a rebuilt one). */
   seek?(ms: number): Source;
+  /** The same move done in slices (the host runs `step` between its other work); see rewind.ts. */
+  startSeek?(ms: number): SeekJob;
   dispose(): void;
+}
+
+/** A seek run in slices of wall time, so the worker keeps answering while it replays. */
+export interface SeekJob {
+  /** Scenario time the seek goes to. */
+  readonly targetMs: number;
+  /** The source at the target: the running one (forward) or a rebuilt one (back). */
+  readonly source: Source;
+  /** `source` replaces the running source once done. */
+  readonly rebuilt: boolean;
+  /** Runs for about `budgetMs` of wall time; true once at the target. */
+  step(budgetMs: number, wallNow: () => number): boolean;
+  /** Share of the way done, 0..1. */
+  progress(): number;
+  /** Gives up (a rebuilt source is disposed). */
+  cancel(): void;
 }

@@ -1,7 +1,7 @@
 import type { SimEnv } from '../sim/env';
 import { rfc3339 } from '../sim/time';
 import { NAME_ALPHABET } from '../sim/rng';
-import { EtcdStore } from '../store/etcd';
+import { EtcdStore, type KeyValue } from '../store/etcd';
 import { InteractionKind } from '../log/interaction-log';
 import { deepClone, deepEqual, deepFreeze } from '../util/clone';
 import type { LabelSelector, KubeObject, Pod, Namespace } from './types';
@@ -30,6 +30,11 @@ export interface ListOptions {
 export interface ListResult<T extends KubeObject> {
   items: T[];
   resourceVersion: string;
+}
+
+export interface CreateOptions {
+  /** The input is the caller's fresh object, handed over: stored without a defensive copy. */
+  owned?: boolean;
 }
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
@@ -93,7 +98,7 @@ export class ApiServer {
 
   private logRequest(ctx: RequestContext, verb: string, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
     const { log } = this.env;
-    const ref = name ? { kind: r.kind, namespace: ns, name } : undefined;
+    const ref = name && log.recording ? { kind: r.kind, namespace: ns, name } : undefined;
     log.append({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', label: `${verb} ${path}`, opId: ctx.opId, ref });
     log.append({ kind: InteractionKind.Response, from: 'apiserver', to: ctx.component, label: statusLine(code), opId: ctx.opId, code, ref });
   }
@@ -108,7 +113,7 @@ export class ApiServer {
       to: 'etcd',
       label: next ? `txn put ${key}` : `txn delete ${key}`,
       opId: ctx.opId,
-      ref: { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name },
+      ref: this.env.log.recording ? { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : undefined,
     });
     if (next) {
       if (this.env.config.freezeObjects) deepFreeze(next);
@@ -123,6 +128,11 @@ export class ApiServer {
 
   private stored<T extends KubeObject>(r: ResourceInfo, ns: string | undefined, name: string): T | undefined {
     return this.etcd.get(r.resource, etcdKey(r, ns, name))?.value as T | undefined;
+  }
+
+  /** The stored key-value: a write passes its `key` (the string etcd holds, hashed already) on to commit. */
+  private storedKv(r: ResourceInfo, ns: string | undefined, name: string): KeyValue | undefined {
+    return this.etcd.get(r.resource, etcdKey(r, ns, name));
   }
 
   private nextRv(): string {
@@ -247,25 +257,31 @@ export class ApiServer {
 
   // ------------------------------------------------------------------ writes
 
-  create<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, namespace: string | undefined, input: KubeObject): ApiResult<T> {
+  /**
+   * POST. `opts.owned`: the caller hands over a freshly built object without undefined-valued
+   * keys that it never touches again (an Event, a pod from a template), so the server takes it
+   * as its private copy instead of cloning it; it is stored (and frozen) as it is.
+   */
+  create<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, namespace: string | undefined, input: KubeObject, opts?: CreateOptions): ApiResult<T> {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
     const nsRes = this.namespaceOf(r, namespace, input);
     if (!nsRes.ok) return nsRes;
     const ns = nsRes.value;
-    const result = this.doCreate<T>(ctx, r, ns, input);
+    const result = this.doCreate<T>(ctx, r, ns, input, opts?.owned === true);
     const name = result.ok ? result.value.metadata.name : (input.metadata?.name ?? input.metadata?.generateName ?? '');
     this.logRequest(ctx, 'POST', restPath(r, ns), result.ok ? 201 : result.status.code, r, ns, name);
     return result;
   }
 
-  private doCreate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject): ApiResult<T> {
+  private doCreate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject, owned: boolean): ApiResult<T> {
     const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
-    const obj = deepClone(input) as Draft;
+    const obj = (owned ? input : deepClone(input)) as Draft;
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = { name: '' };
     const m = obj.metadata;
-    if (!m.name && m.generateName) m.name = this.generateName(r, ns, m.generateName);
+    let generated: { name: string; key: string } | undefined;
+    if (!m.name && m.generateName) m.name = (generated = this.generateName(r, ns, m.generateName)).name;
     if (!m.name) return fail(invalid(r, '', [{ field: 'metadata.name', type: 'Required', detail: 'name or generateName is required' }]));
     obj.apiVersion = apiVersionOf(r);
     obj.kind = r.kind;
@@ -285,19 +301,22 @@ export class ApiServer {
     if (errs.length > 0) return fail(invalid(r, m.name, errs));
     const rejected = this.admit(attrs, 'validate');
     if (rejected) return fail(rejected);
-    const key = etcdKey(r, ns, m.name);
+    // The key generateName probed is the same string: its hash is computed already.
+    const key = generated?.name === m.name ? generated.key : etcdKey(r, ns, m.name);
     if (this.etcd.get(r.resource, key)) return fail(alreadyExists(r, m.name));
     m.resourceVersion = this.nextRv();
     this.commit(ctx, r, undefined, obj, key);
     return ok(obj as T);
   }
 
-  private generateName(r: ResourceInfo, ns: string | undefined, base: string): string {
+  private generateName(r: ResourceInfo, ns: string | undefined, base: string): { name: string; key: string } {
     for (let i = 0; i < 16; i++) {
-      const candidate = `${base}${this.env.rng.string(5, NAME_ALPHABET)}`;
-      if (!this.stored(r, ns, candidate)) return candidate;
+      const name = `${base}${this.env.rng.string(5, NAME_ALPHABET)}`;
+      const key = etcdKey(r, ns, name);
+      if (!this.etcd.get(r.resource, key)) return { name, key };
     }
-    return `${base}${this.env.rng.string(8, NAME_ALPHABET)}`;
+    const name = `${base}${this.env.rng.string(8, NAME_ALPHABET)}`;
+    return { name, key: etcdKey(r, ns, name) };
   }
 
   /**
@@ -318,15 +337,16 @@ export class ApiServer {
     const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const name = input.metadata.name;
-    const old = this.stored<KubeObject>(r, ns, name);
-    if (!old) return fail(notFound(r, name));
+    const kv = this.storedKv(r, ns, name);
+    if (!kv) return fail(notFound(r, name));
+    const old = kv.value;
     const rv = input.metadata.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) return fail(conflict(r, name));
     if (subresource === 'status') {
       // Copy on write: the stored object is immutable, so everything but metadata and status is shared.
       const statusOnly = { ...old, metadata: { ...old.metadata }, status: deepClone(input.status) } as Draft;
       if (statusOnly.status === undefined) delete statusOnly.status;
-      return this.persistUpdate(ctx, r, ns, statusOnly, old, 'status');
+      return this.persistUpdate(ctx, r, ns, statusOnly, kv, 'status');
     }
     const obj = deepClone(input) as Draft;
     obj.apiVersion = old.apiVersion;
@@ -348,10 +368,11 @@ export class ApiServer {
     if (obj.metadata.generation === undefined) delete obj.metadata.generation;
     if (hasStatusSubresource(r) && old.status !== undefined) obj.status = deepClone(old.status);
     this.hooks.defaulters.get(r.kind)?.(obj);
-    return this.persistUpdate(ctx, r, ns, obj, old, undefined);
+    return this.persistUpdate(ctx, r, ns, obj, kv, undefined);
   }
 
-  private persistUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, obj: Draft, old: KubeObject, subresource: string | undefined): ApiResult<T> {
+  private persistUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, obj: Draft, kv: KeyValue, subresource: string | undefined): ApiResult<T> {
+    const old = kv.value;
     const attrs: AdmissionAttributes = { operation: 'UPDATE', resource: r, namespace: ns, name: obj.metadata.name, object: obj, oldObject: old, subresource, ctx };
     const denied = this.admit(attrs, 'admit');
     if (denied) return fail(denied);
@@ -364,11 +385,11 @@ export class ApiServer {
     // As the registry's shouldDeleteDuringUpdate: only an object whose grace period is over (0 / unset)
     // goes away when its last finalizer is removed; a pod still in its grace period stays until the kubelet deletes it.
     if (obj.metadata.deletionTimestamp && finalizersOf(obj).length === 0 && !((old.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
-      this.commit(ctx, r, old, undefined);
+      this.commit(ctx, r, old, undefined, kv.key);
       return ok(obj as T);
     }
     obj.metadata.resourceVersion = this.nextRv();
-    this.commit(ctx, r, old, obj);
+    this.commit(ctx, r, old, obj, kv.key);
     return ok(obj as T);
   }
 
@@ -501,8 +522,9 @@ export class ApiServer {
   private doBind(ctx: RequestContext, r: ResourceInfo, namespace: string, podName: string, nodeName: string): ApiResult<Pod> {
     const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
-    const old = this.stored<Pod>(r, namespace, podName);
-    if (!old) return fail(notFound(r, podName));
+    const kv = this.storedKv(r, namespace, podName);
+    if (!kv) return fail(notFound(r, podName));
+    const old = kv.value as Pod;
     if (old.metadata.deletionTimestamp) return fail(conflict(r, podName));
     if (old.spec.nodeName) {
       return fail({ ...conflict(r, podName), message: `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is already assigned to node "${old.spec.nodeName}"` });
@@ -515,7 +537,7 @@ export class ApiServer {
     pod.status = { ...(old.status ?? {}), conditions };
     delete pod.status.nominatedNodeName;
     pod.metadata.resourceVersion = this.nextRv();
-    this.commit(ctx, r, old, pod);
+    this.commit(ctx, r, old, pod, kv.key);
     return ok(pod);
   }
 

@@ -87,3 +87,26 @@ describe('EventCorrelator', () => {
     expect(c.observe(input('tenth'), 0).message).toBe(`${COMBINED_PREFIX}tenth`);
   });
 });
+
+describe('EventRecorder stores its Events without a copy', () => {
+  it('a cluster-scoped object gives an involvedObject without undefined keys; the stored Event is frozen as built', () => {
+    const { recorder, events } = setUp();
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1', uid: 'node-uid' } };
+    recorder.record(CTX, node, 'Normal', 'NodeReady', 'Node worker-1 status is now: NodeReady');
+    const [ev] = events();
+    expect(ev!.involvedObject).toEqual({ apiVersion: 'v1', kind: 'Node', name: 'worker-1', uid: 'node-uid' });
+    expect(Object.keys(ev!.involvedObject)).not.toContain('namespace');
+    expect(ev!.metadata.namespace).toBe('default');
+    expect(ev!.source).toEqual({ component: 'replicaset-controller' });
+    expect(Object.isFrozen(ev!.involvedObject)).toBe(true);
+  });
+
+  it('an InvolvedObject handed in is copied: the caller may reuse it', () => {
+    const { recorder, events } = setUp();
+    const ref = { ...RS };
+    recorder.record(CTX, ref, 'Normal', 'ScalingReplicaSet', 'Scaled up');
+    ref.name = 'changed';
+    expect(events()[0]!.involvedObject.name).toBe('web-7d9f8c6b5');
+    expect(Object.isFrozen(ref)).toBe(false);
+  });
+});

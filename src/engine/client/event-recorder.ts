@@ -3,6 +3,7 @@ import type { InvolvedObject, KubeEvent, KubeObject } from '../api/types';
 import type { SimEnv } from '../sim/env';
 import { rfc3339 } from '../sim/time';
 import { EventCorrelator } from './event-correlator';
+import { deepClone } from '../util/clone';
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const SUFFIX_CODES: number[] = new Array<number>(17).fill(46);
@@ -16,6 +17,16 @@ function hex16(a: number, b: number): string {
   return String.fromCharCode(...SUFFIX_CODES);
 }
 
+/** The involvedObject reference, without undefined-valued keys (the Event is stored uncloned). */
+function involvedOf(obj: KubeObject, fieldPath: string | undefined): InvolvedObject {
+  const m = obj.metadata;
+  const ref: InvolvedObject = { apiVersion: obj.apiVersion, kind: obj.kind, name: m.name };
+  if (m.namespace !== undefined) ref.namespace = m.namespace;
+  if (m.uid !== undefined) ref.uid = m.uid;
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
+}
+
 /**
  * Records Kubernetes Events through the API server as client-go's recorder does: repeats of
  * the same (object, reason, message, source) patch one Event's count, similar events are
@@ -23,6 +34,8 @@ function hex16(a: number, b: number): string {
  */
 export class EventRecorder {
   private readonly correlator = new EventCorrelator();
+  /** Shared by every Event this recorder stores (stored objects are immutable). */
+  private readonly eventSource: KubeEvent['source'];
 
   constructor(
     private readonly env: SimEnv,
@@ -30,19 +43,12 @@ export class EventRecorder {
     /** The event source component as `kubectl describe` shows it in "From". */
     readonly source: string,
     private readonly host?: string,
-  ) {}
+  ) {
+    this.eventSource = host ? { component: source, host } : { component: source };
+  }
 
   record(ctx: RequestContext, obj: KubeObject | InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
-    const involved: InvolvedObject = 'metadata' in obj
-      ? {
-          apiVersion: obj.apiVersion,
-          kind: obj.kind,
-          name: obj.metadata.name,
-          namespace: obj.metadata.namespace,
-          uid: obj.metadata.uid,
-          ...(fieldPath ? { fieldPath } : {}),
-        }
-      : obj;
+    const involved: InvolvedObject = 'metadata' in obj ? involvedOf(obj, fieldPath) : deepClone(obj);
     const namespace = involved.namespace ?? 'default';
     const nowMs = this.env.now();
     const seen = this.correlator.observe({ involved, type, reason, message }, nowMs);
@@ -67,13 +73,14 @@ export class EventRecorder {
       reason,
       message: seen.message,
       type,
-      source: { component: this.source, ...(this.host ? { host: this.host } : {}) },
+      source: this.eventSource,
       count,
       firstTimestamp,
       lastTimestamp: now,
       reportingComponent: this.source,
     };
-    const res = this.api.create(ctx, 'events', namespace, ev);
+    // The Event is built here and never touched again: the API server may keep it as it is.
+    const res = this.api.create(ctx, 'events', namespace, ev, { owned: true });
     if (res.ok) this.correlator.created(seen, { name, namespace, count, firstTimestamp });
     else this.correlator.forget(seen);
   }

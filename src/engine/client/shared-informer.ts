@@ -162,7 +162,7 @@ export class SharedIndexInformer {
       to: '',
       label: `watch ${ev.type} ${obj.kind} ${m.name}`,
       opId: ev.opId,
-      ref: { kind: obj.kind, namespace: m.namespace, name: m.name },
+      ref: log.recording ? { kind: obj.kind, namespace: m.namespace, name: m.name } : undefined,
     };
     // A handler may stop its component (and detach others): deliver to those still attached.
     const consumers = this.consumers;

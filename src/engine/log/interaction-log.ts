@@ -92,6 +92,14 @@ export class InteractionLog {
     return this.next;
   }
 
+  /**
+   * Whether records are kept or heard by anyone. When not, callers may leave out what only a
+   * kept record carries and the hash does not cover (`ref`): fewer objects per record.
+   */
+  get recording(): boolean {
+    return this.keep || this.listeners.size > 0;
+  }
+
   /** Running hash over every record appended so far (the event-log hash): each field's FNV-1a, mixed in order. */
   get digest(): string {
     return (this.hash >>> 0).toString(16).padStart(8, '0');

@@ -66,24 +66,28 @@ export class PodDirectory extends Component {
   private put(old: Pod | undefined, pod: Pod | undefined): void {
     this.version++;
     const key = keyOf((pod ?? old)!);
+    // Entries an update keeps are overwritten in place (one Map set) rather than deleted and re-added.
+    const ip = pod && !pod.spec.hostNetwork ? pod.status?.podIP : undefined;
+    const node = pod?.spec.nodeName;
     if (old) {
-      this.byKey.delete(key);
-      const ip = old.status?.podIP;
-      if (ip && !old.spec.hostNetwork && this.byIp.get(ip) === old) this.byIp.delete(ip);
-      if (old.spec.nodeName) this.byNode.get(old.spec.nodeName)?.delete(key);
-      for (const m of this.byRole.values()) m.delete(key);
+      if (!pod) this.byKey.delete(key);
+      const oldIp = old.status?.podIP;
+      if (oldIp && oldIp !== ip && !old.spec.hostNetwork && this.byIp.get(oldIp) === old) this.byIp.delete(oldIp);
+      if (old.spec.nodeName && old.spec.nodeName !== node) this.byNode.get(old.spec.nodeName)?.delete(key);
+    }
+    for (const [role, test] of this.roleTests) {
+      const m = this.byRole.get(role)!;
+      if (pod && test(pod)) m.set(key, pod);
+      else if (old) m.delete(key);
     }
     if (!pod) return;
     this.byKey.set(key, pod);
-    const ip = pod.status?.podIP;
-    if (ip && !pod.spec.hostNetwork) this.byIp.set(ip, pod);
-    const node = pod.spec.nodeName;
+    if (ip) this.byIp.set(ip, pod);
     if (node) {
       let m = this.byNode.get(node);
       if (!m) this.byNode.set(node, (m = new Map()));
       m.set(key, pod);
     }
-    for (const [role, test] of this.roleTests) if (test(pod)) this.byRole.get(role)!.set(key, pod);
   }
 
   get(namespace: string, name: string): Pod | undefined {

@@ -103,6 +103,7 @@ export function findNodesThatFitPod(ctx: FindContext, state: CycleState, pod: Po
     if (s === null) feasible[found++] = node;
     else record(diagnosis, node, s);
   }
-  feasible.length = found;
+  // Setting length goes through the runtime even when unchanged: only trim a short result.
+  if (found < want) feasible.length = found;
   return { feasible, diagnosis, processed, evaluatedCount: processed };
 }

@@ -61,7 +61,7 @@ function head(core: SchedulerCore, q: QueuedPodInfo, result: DecisionHead['resul
 
 function logCycle(core: SchedulerCore, q: QueuedPodInfo, label: string): void {
   const pi = q.podInfo;
-  core.env.log.append({ kind: InteractionKind.Schedule, from: core.id, to: core.id, label, opId: q.opId, ref: { kind: 'Pod', namespace: pi.namespace, name: pi.name } });
+  core.env.log.append({ kind: InteractionKind.Schedule, from: core.id, to: core.id, label, opId: q.opId, ref: core.env.log.recording ? { kind: 'Pod', namespace: pi.namespace, name: pi.name } : undefined });
 }
 
 function fail(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, kind: FailureKind, message: string, filter: FilterOutcome, post?: PostFilterOutcome): void {

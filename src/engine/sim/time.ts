@@ -3,6 +3,8 @@ export const SIM_EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 let lastSecond = NaN;
 let lastStamp = '';
+let lastMicroMs = NaN;
+let lastMicroStamp = '';
 
 /** RFC 3339 with second precision, as Kubernetes writes metadata timestamps. */
 export function rfc3339(simMs: number): string {
@@ -17,8 +19,13 @@ export function rfc3339(simMs: number): string {
 
 /** RFC 3339 with microseconds, as Kubernetes writes MicroTime fields (Lease renewTime). */
 export function rfc3339Micro(simMs: number): string {
-  const iso = new Date(SIM_EPOCH_MS + simMs).toISOString();
-  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+  // Events written in one burst share a millisecond: format each millisecond once.
+  if (simMs !== lastMicroMs) {
+    const iso = new Date(SIM_EPOCH_MS + simMs).toISOString();
+    lastMicroStamp = iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+    lastMicroMs = simMs;
+  }
+  return lastMicroStamp;
 }
 
 /** Inverse of rfc3339 / rfc3339Micro: simulated ms, or undefined for bad input. */

@@ -1,3 +1,4 @@
+import './canvas.css';
 import {
   applyNodeChanges, Background, ConnectionMode, Controls, MiniMap, ReactFlow, type Edge, type NodeChange, type NodeMouseHandler,
 } from '@xyflow/react';
@@ -9,11 +10,13 @@ import { buildNodes } from './build';
 import { buildEdges, hasRegistry } from './edges';
 import type { CanvasNode } from './flow-types';
 import { FlowEdgeView } from './FlowEdgeView';
-import { isCompact, workerGeometry, type LayoutInput } from './layout';
+import { controlPlaneGeometry, isCompact, workerGeometry, type LayoutInput } from './layout';
 import { FIT_OPTIONS, FitOnLoad } from './FitOnLoad';
 import { PendingNode } from './PendingNode';
-import { ComponentNode, ControlPlaneNode, PoolNode, RegistryNode, TerminalNode } from './simple-nodes';
-import { isVisiblePod } from './visible-pods';
+import { ComponentNode, PoolNode, RegistryNode, TerminalNode } from './simple-nodes';
+import { ControlPlaneNode } from './ControlPlaneNode';
+import { NO_ROWS, settleRows, type HeldRows } from './stable-rows';
+import { isCanvasPod } from './visible-pods';
 import { WorkerNode } from './WorkerNode';
 import { TrafficEdgeView } from '../traffic/TrafficEdge';
 import { TrafficEndNode } from '../traffic/TrafficEndNode';
@@ -30,12 +33,12 @@ const PRO_OPTIONS = { hideAttribution: true };
 const CULL_NODES = 300;
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
-/** Visible pods per worker (counted, not copied: this runs on every delivery). */
+/** Pods drawn per worker, then per control plane (counted, not copied: this runs on every delivery). */
 function makeCountsSelector(showSystem: boolean) {
   return (s: MirrorState): number[] =>
-    s.workerNames.map((n) => {
+    [...s.workerNames, ...s.controlPlaneNames].map((n) => {
       let count = 0;
-      for (const p of s.podsByNode.get(n) ?? []) if (isVisiblePod(p, showSystem)) count++;
+      for (const p of s.podsByNode.get(n) ?? []) if (isCanvasPod(p, showSystem)) count++;
       return count;
     });
 }
@@ -67,12 +70,24 @@ export function Canvas() {
   const registry = useMemo(() => hasRegistry(flows.map), [flows]);
   const compact = isCompact(workers.length, counts.reduce((a, b) => a + b, 0));
   const cols = workerGeometry(compact).cols;
-  // The layout only changes when a node gains or loses a row of pods, not on every pod.
-  const rowsKey = counts.map((n) => Math.ceil(n / cols)).join(',');
+  const cpCols = controlPlaneGeometry(compact).cols;
+  // The layout only changes when a node gains or loses a row of pods, not on every pod, and
+  // under churn not even then (stable-rows.ts): rows are held until two stand empty.
+  const needed = counts.map((n, i) => Math.ceil(n / (i < workers.length ? cols : cpCols)));
+  const [held, setHeld] = useState<HeldRows>(NO_ROWS);
+  const settled = settleRows(held, workers, cps, compact, needed);
+  if (settled !== held) setHeld(settled);
+  const rowsKey = settled.rows.join(',');
   const input: LayoutInput = useMemo(() => {
     const rows = rowsKey ? rowsKey.split(',').map(Number) : [];
-    return { compact, controlPlanes: cps, workers: workers.map((name, i) => ({ name, pods: (rows[i] ?? 0) * cols })), registry, pending: pendingRows * 2 };
-  }, [compact, cps, workers, rowsKey, cols, registry, pendingRows]);
+    return {
+      compact,
+      controlPlanes: cps.map((name, i) => ({ name, pods: (rows[workers.length + i] ?? 0) * cpCols })),
+      workers: workers.map((name, i) => ({ name, pods: (rows[i] ?? 0) * cols })),
+      registry,
+      pending: pendingRows * 2,
+    };
+  }, [compact, cps, workers, rowsKey, cols, cpCols, registry, pendingRows]);
 
   // Derived state: rebuild canvas nodes when the topology changes, keep them across drags.
   const traffic = useTrafficCanvas(cps, workers);
@@ -95,6 +110,7 @@ export function Canvas() {
         if (ch.type === 'position' && ch.dragging === false && ch.position) pin(ch.id, ch.position);
         // Keyboard selection (Tab to a node, Enter) opens the inspector as a click does.
         if (ch.type === 'select' && ch.selected && ch.id.startsWith('node/')) selectNodeIfNew(ch.id.slice(5));
+        else if (ch.type === 'select' && ch.selected && ch.id.startsWith('cp/')) selectNodeIfNew(ch.id.slice(3));
       }
     },
     [pin],

@@ -2,7 +2,8 @@ import { useNodesInitialized, useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useMirror } from '../mirror/store';
 
-const selectHasWorkers = (s: { workerNames: string[] }): boolean => s.workerNames.length > 0;
+/** Any node at all: a k3s cluster is one control plane and no workers. */
+const selectHasNodes = (s: { workerNames: string[]; controlPlaneNames: string[] }): boolean => s.workerNames.length + s.controlPlaneNames.length > 0;
 const selectSize = (s: { width: number; height: number }): string => `${Math.round(s.width / 40)}x${Math.round(s.height / 40)}`;
 
 export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
@@ -14,20 +15,20 @@ export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
  * the viewport is theirs.
  */
 export function FitOnLoad({ userMoved, layoutKey }: { userMoved: boolean; layoutKey: unknown }) {
-  const hasWorkers = useMirror(selectHasWorkers);
+  const hasNodes = useMirror(selectHasNodes);
   const initialized = useNodesInitialized();
   const size = useStore(selectSize);
   const { fitView } = useReactFlow();
   const done = useRef(false);
   useEffect(() => {
-    if (!hasWorkers) {
+    if (!hasNodes) {
       done.current = false;
       return;
     }
     if (!initialized || done.current) return;
     done.current = true;
     void fitView(FIT_OPTIONS);
-  }, [hasWorkers, initialized, fitView]);
+  }, [hasNodes, initialized, fitView]);
   useEffect(() => {
     if (!done.current || userMoved) return;
     // After the frame that laid the nodes out (their new sizes are measured by then).

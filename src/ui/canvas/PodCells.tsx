@@ -3,7 +3,7 @@ import type { PodRecord } from '../../protocol/records';
 import { useMirror, type MirrorState } from '../mirror/store';
 import { selectShowSystem, useUi } from '../ui-store';
 import { podTitle } from './PodChip';
-import { podsSummary, visiblePods } from './visible-pods';
+import { canvasPods, podsSummary } from './visible-pods';
 
 const EMPTY: readonly PodRecord[] = [];
 
@@ -48,7 +48,7 @@ export function PodCells({ name }: { name: string }) {
 
   // The first frame shows the nodes; their pods follow one frame later (first paint of a large cluster).
   useEffect(() => {
-    const id = requestAnimationFrame(() => setCells(cellsOf(visiblePods(useMirror.getState().podsByNode.get(name) ?? EMPTY, showSystem))));
+    const id = requestAnimationFrame(() => setCells(cellsOf(canvasPods(useMirror.getState().podsByNode.get(name) ?? EMPTY, showSystem))));
     return () => cancelAnimationFrame(id);
   }, [name, showSystem]);
 
@@ -60,7 +60,7 @@ export function PodCells({ name }: { name: string }) {
       const version = s.mirror.podsVersion(name);
       if (version === seen) return;
       seen = version;
-      const pods = visiblePods(s.podsByNode.get(name) ?? EMPTY, showSystem);
+      const pods = canvasPods(s.podsByNode.get(name) ?? EMPTY, showSystem);
       current.current = pods;
       if (sameKeys(cells, pods)) paint(ref.current, pods);
       else setCells(cellsOf(pods));

@@ -1,29 +1,12 @@
-import { useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
-import { memo, useMemo } from 'react';
-import type { NodeRecord, PodRecord } from '../../protocol/records';
-import { cpuText, memText, percent } from '../format';
-import { selectNode, useMirror, usePodsOn } from '../mirror/store';
-import { selectShowSystem, useUi } from '../ui-store';
+import { useStore, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { NodeRecord } from '../../protocol/records';
+import { percent } from '../format';
+import { selectNode, useMirror } from '../mirror/store';
 import type { WorkerFlowNode } from './flow-types';
 import { Handles, type Side } from './Handles';
-import { DETAIL_ZOOM, FAR_ZOOM } from './layout';
-import { onPodListClick, PodChip } from './PodChip';
+import { PodButtons, PodGrid, selectZoom, statusTone, UsageBars } from './node-parts';
 import { PodCells } from './PodCells';
-import { visiblePods } from './visible-pods';
-import { useLeaving } from './use-leaving';
-
-function Bar({ label, used, total, text }: { label: string; used: number; total: number; text: string }) {
-  const pct = percent(used, total);
-  return (
-    <div className="k-bar" title={`${label} requested ${text}`}>
-      <span className="k-bar-label">{label}</span>
-      <span className="k-bar-track" role="meter" aria-label={`${label} requested`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-        <span className={`k-bar-fill ${pct >= 90 ? 'is-high' : ''}`} style={{ width: `${pct}%` }} />
-      </span>
-      <span className="k-bar-text">{text}</span>
-    </div>
-  );
-}
 
 /** `unreachable: NoSchedule, NoExecute`: the node-lifecycle taints, grouped by key (the control-plane taint is implied). */
 export function summarizeTaints(taints: readonly string[]): string {
@@ -47,18 +30,6 @@ interface WorkerProps {
 const TOP: readonly Side[] = ['t'];
 const NONE: readonly Side[] = [];
 
-function statusTone(n: NodeRecord | undefined): string {
-  if (!n) return 'unknown';
-  if (n.ready !== 'True') return 'bad';
-  return n.unschedulable ? 'warn' : 'ok';
-}
-
-function useVisiblePods(name: string): PodRecord[] {
-  const allPods = usePodsOn(name);
-  const showSystem = useUi(selectShowSystem);
-  return useMemo(() => visiblePods(allPods, showSystem), [allPods, showSystem]);
-}
-
 function nodeClass(node: NodeRecord | undefined, selected: boolean, extra: string): string {
   const up = node?.machineUp ?? true;
   return `k-node tone-${statusTone(node)} ${extra} ${up ? '' : 'is-off'} ${selected ? 'is-selected' : ''}`;
@@ -76,8 +47,6 @@ function Head({ name, node }: { name: string; node: NodeRecord | undefined }) {
 /** A node in a small cluster: usage bars, agents, taints, and a labelled chip per pod. */
 const FullWorker = memo(function FullWorker({ name, selected, handles }: WorkerProps) {
   const node = useMirror(selectNode(name));
-  const pods = useVisiblePods(name);
-  const ghosts = useLeaving(pods);
   const up = node?.machineUp ?? true;
   const taintSummary = summarizeTaints(node?.taints ?? []);
   return (
@@ -86,11 +55,7 @@ const FullWorker = memo(function FullWorker({ name, selected, handles }: WorkerP
       <Head name={name} node={node} />
       {node ? (
         <>
-          <div className="k-bars">
-            <Bar label="CPU" used={node.requested.cpuMillis} total={node.allocatable.cpuMillis} text={`${cpuText(node.requested.cpuMillis)}/${cpuText(node.allocatable.cpuMillis)}`} />
-            <Bar label="Mem" used={node.requested.memoryBytes} total={node.allocatable.memoryBytes} text={`${memText(node.requested.memoryBytes)}/${memText(node.allocatable.memoryBytes)}`} />
-            <Bar label="Pods" used={node.requested.pods} total={node.allocatable.pods} text={`${node.requested.pods}/${node.allocatable.pods}`} />
-          </div>
+          <UsageBars node={node} />
           <div className="k-agents">
             <span className={`k-agent ${up && node.ready === 'True' ? 'ok' : 'bad'}`}>kubelet</span>
             <span className={`k-agent ${node.proxyReady ? 'ok' : 'off'}`}>kube-proxy</span>
@@ -100,33 +65,10 @@ const FullWorker = memo(function FullWorker({ name, selected, handles }: WorkerP
           {taintSummary ? <div className="k-taints" title={node.taints.join('\n')}>{taintSummary}</div> : null}
         </>
       ) : null}
-      <div className="k-pods" onClick={onPodListClick}>
-        {pods.map((p) => (
-          <PodChip key={p.key} pod={p} compact={false} />
-        ))}
-        {ghosts.map((p) => (
-          <PodChip key={`ghost-${p.key}`} pod={p} compact={false} leaving />
-        ))}
-      </div>
+      <PodGrid name={name} />
     </div>
   );
 });
-
-/** How close the view is: 'far' (names only), 'mid' (squares), 'near' (buttons). */
-type Zoom = 'far' | 'mid' | 'near';
-const selectZoom = (s: ReactFlowState): Zoom => (s.transform[2] >= DETAIL_ZOOM ? 'near' : s.transform[2] < FAR_ZOOM ? 'far' : 'mid');
-
-/** Zoomed in on a large cluster: the squares as buttons again, with accessible names. */
-function PodButtons({ name }: { name: string }) {
-  const pods = useVisiblePods(name);
-  return (
-    <div className="k-pods is-compact" onClick={onPodListClick}>
-      {pods.map((p) => (
-        <PodChip key={p.key} pod={p} compact />
-      ))}
-    </div>
-  );
-}
 
 /**
  * A node in a large cluster: name, status, one usage line, and its pods as coloured squares.

@@ -24,12 +24,17 @@ export function buildNodes(input: LayoutInput, pinned: ReadonlyMap<string, { x: 
   const keep = <T extends CanvasNode>(n: T): T => {
     const old = prevById.get(n.id);
     if (!old) return n;
-    return { ...n, data: shallowEqual(old.data, n.data) ? old.data : n.data, selected: old.selected, measured: old.measured } as T;
+    const next = { ...n, data: shallowEqual(old.data, n.data) ? old.data : n.data, selected: old.selected, measured: old.measured } as T;
+    // Unchanged nodes keep their very object: React Flow then skips them (it re-processes every changed node).
+    return sameNode(old, next) ? (old as T) : next;
   };
-  for (const cp of input.controlPlanes) {
+  for (const { name: cp, pods } of input.controlPlanes) {
     const id = `cp/${cp}`;
     const box = boxes.get(id)!;
-    out.push(keep({ id, type: 'controlPlane', position: place(id), data: { name: cp }, ariaLabel: `Control plane ${cp}`, style: { width: box.width, height: box.height } }));
+    out.push(keep({
+      id, type: 'controlPlane', position: place(id), data: { name: cp, compact, pods: pods > 0 }, ariaLabel: `Control plane ${cp}`,
+      style: { width: box.width, height: box.height }, initialWidth: box.width, initialHeight: box.height,
+    }));
     for (const kind of CP_KINDS) {
       const cid = `comp/${kind}/${cp}`;
       out.push(keep({
@@ -54,7 +59,7 @@ export function buildNodes(input: LayoutInput, pinned: ReadonlyMap<string, { x: 
       style, initialWidth: box.width, initialHeight: box.height,
     }));
   }
-  if (pooled(input.workers.length)) out.unshift(poolNode(workerBoxes));
+  if (pooled(input.workers.length)) out.unshift(keep(poolNode(workerBoxes)));
   return out;
 }
 
@@ -77,4 +82,20 @@ function poolNode(boxes: readonly Box[]): CanvasNode {
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Every field `next` sets is as in `old` (position and style by value). */
+function sameNode(old: CanvasNode, next: CanvasNode): boolean {
+  const o = old as unknown as Record<string, unknown>;
+  const n = next as unknown as Record<string, unknown>;
+  return Object.keys(n).every((k) => {
+    const a = o[k];
+    const b = n[k];
+    if (a === b) return true;
+    return (k === 'position' || k === 'style') && isRecord(a) && isRecord(b) && shallowEqual(a, b);
+  });
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
 }

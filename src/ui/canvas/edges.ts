@@ -67,7 +67,10 @@ export function buildEdges(controlPlanes: readonly string[], workers: readonly s
     const recent1 = f1?.recent ?? 0;
     const recent2 = f2?.recent ?? 0;
     const kind = recent1 >= recent2 ? (f1?.kind ?? f2?.kind ?? 'request') : (f2?.kind ?? 'request');
-    out.push({ id: `e:${e.a}~${e.b}`, source, target, sourceHandle: e.sh, targetHandle: e.th, type: 'flow', data: { pulse, kind }, focusable: false, selectable: false });
+    const edge: FlowEdge = { id: `e:${e.a}~${e.b}`, source, target, sourceHandle: e.sh, targetHandle: e.th, type: 'flow', data: { pulse, kind }, focusable: false, selectable: false };
+    // Under the control-plane group (React Flow lifts edges of child nodes by one): the API
+    // server's edges down to the workers would otherwise cross the pods the group runs.
+    out.push(e.a === 'apiserver' && e.sh === 'b' ? { ...edge, zIndex: -1 } : edge);
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { Edge, Node } from '@xyflow/react';
 import type { ControlPlaneKind, FlowKind } from '../../protocol/records';
 
 export type WorkerFlowNode = Node<{ name: string; compact: boolean; handles: boolean }, 'worker'>;
-export type ControlPlaneFlowNode = Node<{ name: string }, 'controlPlane'>;
+/** `pods`: the node runs pods the canvas draws (besides its components), so the group shows them. */
+export type ControlPlaneFlowNode = Node<{ name: string; compact: boolean; pods: boolean }, 'controlPlane'>;
 export type ComponentFlowNode = Node<{ kind: ControlPlaneKind; node: string }, 'component'>;
 export type TerminalFlowNode = Node<{ label: string }, 'terminal'>;
 export type RegistryFlowNode = Node<{ label: string }, 'registry'>;

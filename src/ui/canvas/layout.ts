@@ -10,10 +10,13 @@ export interface WorkerSize {
   pods: number;
 }
 
+/** A control-plane node and the pods it runs besides its components (k3s servers run workloads). */
+export type ControlPlaneSize = WorkerSize;
+
 export interface LayoutInput {
   /** Large cluster: small nodes with canvas-drawn pods (see isCompact). */
   compact: boolean;
-  controlPlanes: readonly string[];
+  controlPlanes: readonly ControlPlaneSize[];
   workers: readonly WorkerSize[];
   registry: boolean;
   /** Unscheduled pods drawn in the tray beside the control plane (0 = no tray). */
@@ -69,6 +72,23 @@ export function columnsFor(n: number, compact: boolean): number {
   return Math.ceil(Math.sqrt(n * 2.2));
 }
 
+/**
+ * Where a control plane's pods go: under its four components, the usage bars, then a grid of
+ * chips (three across the group's width, or small squares in a large cluster).
+ */
+export const CP_PODS = { top: 178, bars: 34, bottom: 10 } as const;
+
+export function controlPlaneGeometry(compact: boolean): { chipH: number; cols: number; gap: number } {
+  return compact ? { chipH: 14, cols: 24, gap: 2 } : { chipH: 34, cols: 3, gap: 4 };
+}
+
+/** The group's height: just the components, or grown by the rows of pods it runs. */
+export function controlPlaneHeight(pods: number, compact: boolean): number {
+  if (pods <= 0) return CP_GROUP.height;
+  const g = controlPlaneGeometry(compact);
+  return CP_PODS.top + CP_PODS.bars + Math.ceil(pods / g.cols) * (g.chipH + g.gap) + CP_PODS.bottom;
+}
+
 /** Child positions inside a control-plane group (relative to the group). */
 export const COMPONENT_SLOTS = {
   scheduler: { x: 16, y: 34 },
@@ -91,17 +111,19 @@ export function layout(input: LayoutInput): Map<string, Box> {
   const cpLeft = left + Math.max(0, Math.round((gridWidth - cpRowWidth) / 2));
   const sideX = cpLeft - TERMINAL.width - 90;
   input.controlPlanes.forEach((cp, i) => {
-    out.set(`cp/${cp}`, { x: cpLeft + i * (CP_GROUP.width + 40), y: 0, ...CP_GROUP });
+    out.set(`cp/${cp.name}`, { x: cpLeft + i * (CP_GROUP.width + 40), y: 0, width: CP_GROUP.width, height: controlPlaneHeight(cp.pods, compact) });
   });
+  // Everything below the control plane clears its tallest group.
+  const cpHeight = Math.max(CP_GROUP.height, ...input.controlPlanes.map((cp) => controlPlaneHeight(cp.pods, compact)));
   if (input.pending > 0) {
     const g0 = workerGeometry(false);
     out.set('pending', { x: cpLeft + input.controlPlanes.length * (CP_GROUP.width + 40), y: 0, width: g0.width, height: workerHeight(input.pending, false) - 80 });
   }
   out.set('kubectl', { x: sideX, y: COMPONENT_SLOTS.apiserver.y + (COMPONENT.height - TERMINAL.height) / 2, ...TERMINAL });
   // Between the control plane and the workers, so its edges reach node tops without crossing a node.
-  if (input.registry) out.set('registry', { x: sideX, y: CP_GROUP.height + 24, ...TERMINAL });
+  if (input.registry) out.set('registry', { x: sideX, y: cpHeight + 24, ...TERMINAL });
   // A pool frame's label needs room above the grid.
-  const top = CP_GROUP.height + (pooled(input.workers.length) ? 150 : 110);
+  const top = cpHeight + (pooled(input.workers.length) ? 150 : 110);
   let y = top;
   for (let row = 0; row * cols < input.workers.length; row++) {
     const slice = input.workers.slice(row * cols, row * cols + cols);

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMirror, type MirrorState } from '../mirror/store';
-import type { ComponentFlowNode, ControlPlaneFlowNode, PoolFlowNode, RegistryFlowNode, TerminalFlowNode } from './flow-types';
+import type { ComponentFlowNode, PoolFlowNode, RegistryFlowNode, TerminalFlowNode } from './flow-types';
 import { COMPONENT_LABEL } from './flow-types';
 import { Handles, type Side } from './Handles';
 
@@ -22,13 +22,6 @@ function selectComponent(key: string) {
   return sel;
 }
 
-const NODE_UP = new Map<string, (s: MirrorState) => boolean>();
-function selectNodeUp(name: string) {
-  let sel = NODE_UP.get(name);
-  if (!sel) NODE_UP.set(name, (sel = (s) => s.nodeByName.get(name)?.machineUp ?? true));
-  return sel;
-}
-
 /** The sides each node's edges use (see edges.ts). */
 const COMPONENT_SIDES: Record<ComponentFlowNode['data']['kind'], readonly Side[]> = {
   apiserver: ['t', 'r', 'b', 'l'],
@@ -38,20 +31,6 @@ const COMPONENT_SIDES: Record<ComponentFlowNode['data']['kind'], readonly Side[]
 };
 const RIGHT: readonly Side[] = ['r'];
 const TOP: readonly Side[] = ['t'];
-
-export const ControlPlaneNode = memo(function ControlPlaneNode({ data }: NodeProps<ControlPlaneFlowNode>) {
-  const up = useMirror(selectNodeUp(data.name));
-  return (
-    <div className={`k-cp ${up ? '' : 'is-down'}`}>
-      {/* Anchor for application traffic (src/ui/traffic): a k3s server runs the apps itself. */}
-      <Handles sides={TOP} />
-      <div className="k-cp-title">
-        <span>Control plane</span>
-        <span className="k-muted">{data.name}</span>
-      </div>
-    </div>
-  );
-});
 
 export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<ComponentFlowNode>) {
   const st = useMirror(selectComponent(`${data.kind}/${data.node}`));

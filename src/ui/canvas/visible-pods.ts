@@ -9,6 +9,22 @@ export function visiblePods(pods: readonly PodRecord[], showSystem: boolean): Po
   return pods.filter((p) => isVisiblePod(p, showSystem));
 }
 
+const CONTROL_PLANE_STATIC = /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd)-/;
+
+/** A kubeadm control plane's own static pod (its mirror pod is owned by the Node): the canvas draws it as a component box. */
+export function isControlPlaneStatic(p: PodRecord): boolean {
+  return p.ownerKind === 'Node' && CONTROL_PLANE_STATIC.test(p.name);
+}
+
+/** Pods drawn as chips on the canvas: the visible ones, less the static control-plane pods. */
+export function isCanvasPod(p: PodRecord, showSystem: boolean): boolean {
+  return isVisiblePod(p, showSystem) && !isControlPlaneStatic(p);
+}
+
+export function canvasPods(pods: readonly PodRecord[], showSystem: boolean): PodRecord[] {
+  return pods.filter((p) => isCanvasPod(p, showSystem));
+}
+
 /** "30 pods: 27 Running, 3 CrashLoopBackOff" — what a screen reader hears for a node's pod squares. */
 export function podsSummary(pods: readonly PodRecord[]): string {
   const counts = new Map<string, number>();

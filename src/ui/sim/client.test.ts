@@ -3,6 +3,7 @@ import type { PageMessage, WorkerMessage } from '../../protocol/messages';
 import { PROTOCOL_VERSION } from '../../protocol/version';
 import { resetMirror, useMirror } from '../mirror/store';
 import { SimClient, type WorkerLike } from './client';
+import { useRewind } from './rewind-store';
 
 const v = PROTOCOL_VERSION;
 const CLOCK = { nowMs: 5, simTimeMs: 5, speed: 10 as const, paused: false };
@@ -25,7 +26,7 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-function harness() {
+function harness(currentLink?: () => string | undefined) {
   const workers: FakeWorker[] = [];
   let now = 0;
   let tick: (() => void) | undefined;
@@ -43,6 +44,7 @@ function harness() {
     clearInterval: () => {
       tick = undefined;
     },
+    currentLink,
   });
   return {
     client, workers,
@@ -158,5 +160,36 @@ describe('SimClient', () => {
     expect(req).toBeDefined();
     h.workers[0]!.emit({ type: 'reply', v, id: req!.type === 'request' ? req!.id : -1, body: { kind: 'decision', namespace: 'default', pod: 'p', decision: null, podMessage: null } });
     await expect(p).resolves.toMatchObject({ kind: 'decision', pod: 'p' });
+  });
+
+  it('restart reopens the moment kept in the address bar (stopped there), not the one the page started with', () => {
+    let fragment = '#v1.first';
+    const h = harness(() => fragment);
+    h.client.start({ scenario: 'node-failure', link: '#v1.first', paused: true, fault: 'throw' });
+    h.workers[0]!.emit(snapshot(1));
+    fragment = '#v1.later';
+    h.workers[0]!.emit({ type: 'error', v, message: 'boom', fatal: true });
+    h.client.restart();
+    expect(h.workers[1]!.sent[0]).toEqual({ type: 'hello', v, scenario: 'node-failure', link: '#v1.later', paused: true });
+    // No fragment in the address bar: the last moment reopened stays.
+    fragment = '';
+    h.client.restart();
+    expect(h.workers[2]!.sent[0]).toEqual({ type: 'hello', v, scenario: 'node-failure', link: '#v1.later', paused: true });
+  });
+
+  it('the progress of a rewind comes with heartbeats and ends with the records of the target', () => {
+    const h = harness();
+    h.client.start();
+    const w = h.workers[0]!;
+    w.emit(snapshot(1));
+    w.emit({ type: 'heartbeat', v, seq: 1, clock: CLOCK, rewind: { targetMs: 60_000, fraction: 0.4 } });
+    expect(useRewind.getState().rewind).toEqual({ targetMs: 60_000, fraction: 0.4 });
+    w.emit({ type: 'heartbeat', v, seq: 1, clock: CLOCK, rewind: { targetMs: 60_000, fraction: 0.7 } });
+    expect(useRewind.getState().rewind?.fraction).toBe(0.7);
+    w.emit(snapshot(2));
+    expect(useRewind.getState().rewind).toBeNull();
+    w.emit({ type: 'heartbeat', v, seq: 2, clock: CLOCK, rewind: { targetMs: 1000, fraction: 0 } });
+    h.client.restart();
+    expect(useRewind.getState().rewind).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { assertNever, PROTOCOL_VERSION } from '../../protocol/version';
 import { Sequencer } from '../mirror/sequencer';
 import { applyDeliveries, resetMirror, setConnection, useMirror } from '../mirror/store';
 import type { BacklogItem } from './early-worker';
+import { setRewind } from './rewind-store';
 
 /** No message for this long (while the page itself keeps running) = the worker stalled. */
 const STALL_MS = 5000;
@@ -27,6 +28,11 @@ export interface ClientDeps {
   clearInterval(h: unknown): void;
   /** A non-fatal message from the worker that the user should read (e.g. unknown scenario). */
   notify?(message: string): void;
+  /**
+   * The moment the page keeps in its address bar (a share-link fragment, rewritten every few
+   * seconds): a restart reopens it rather than what the page started with. Absent or empty: the start.
+   */
+  currentLink?(): string | undefined;
 }
 
 type Pending = { resolve: (b: ReplyBody) => void; reject: (e: Error) => void };
@@ -76,7 +82,10 @@ export class SimClient {
     this.stop();
     // A restart comes back from the scenario, without any injected test fault.
     const { fault: _fault, ...rest } = this.hello;
-    this.hello = rest;
+    const link = this.deps.currentLink?.();
+    // The latest moment (the worker falls back to the scenario if the link cannot be opened).
+    // A link opens stopped at its moment, as at page load (boot.ts).
+    this.hello = link && link.length > 1 && !rest.synthetic ? { ...rest, link, paused: true } : rest;
     resetMirror();
     this.spawn();
   }
@@ -88,6 +97,7 @@ export class SimClient {
     for (const p of this.pending.values()) p.reject(new Error('simulation restarted'));
     this.pending.clear();
     this.seq.reset();
+    setRewind(null);
   }
 
   private spawn(): void {
@@ -112,6 +122,7 @@ export class SimClient {
   }
 
   private crash(message: string): void {
+    setRewind(null);
     setConnection('crashed', message);
     this.deps.clearInterval(this.watchdog);
   }
@@ -160,6 +171,8 @@ export class SimClient {
     switch (msg.type) {
       case 'snapshot':
       case 'batch': {
+        // The worker posts no records while it rewinds: records mean it got there (or gave up).
+        setRewind(null);
         const ready = this.seq.receive(msg);
         if (ready.some((m) => m.type === 'snapshot')) this.resyncAt = undefined;
         if (!applyDeliveries(ready, now)) this.resync(now, true);
@@ -167,6 +180,7 @@ export class SimClient {
         return;
       }
       case 'heartbeat':
+        setRewind(msg.rewind ?? null);
         this.watchGap(now, msg.seq);
         return;
       case 'reply': {

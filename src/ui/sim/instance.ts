@@ -9,4 +9,5 @@ export const sim = new SimClient({
   setInterval: (fn, ms) => window.setInterval(fn, ms),
   clearInterval: (h) => window.clearInterval(typeof h === 'number' ? h : undefined),
   notify: (message) => useUi.getState().setNotice(message),
+  currentLink: () => window.location.hash,
 });

@@ -2,6 +2,7 @@ import { memo, useMemo, useRef } from 'react';
 import { clockText } from '../format';
 import { useMirror, type MirrorState } from '../mirror/store';
 import { selectSessionInfo, useSession } from '../share/session-store';
+import { useRewind } from '../sim/rewind-store';
 import { currentNote, layoutMarks, timelineSpan, type Mark } from './marks';
 import { markId, useScrub } from './use-scrub';
 import './timeline.css';
@@ -62,7 +63,9 @@ export function Timeline() {
   // Widened by where the clock is, not by a drag in progress: the scale holds still under the pointer.
   const spanMs = timelineSpan(nowMs, info);
   const marks = useMemo(() => (info ? layoutMarks(info, spanMs) : []), [info, spanMs]);
-  const scrub = useScrub(track, nowMs, spanMs, marks);
+  const rewind = useRewind((s) => s.rewind);
+  const scrub = useScrub(track, nowMs, spanMs, marks, rewind?.targetMs ?? null);
+  const rewinding = rewind && !scrub.dragging ? `Rewinding… ${Math.floor(rewind.fraction * 100)}%` : '';
   const pct = Math.min(100, (scrub.shownMs / spanMs) * 100);
   return (
     <div className="k-timeline">
@@ -84,13 +87,17 @@ export function Timeline() {
           <div className="k-tl-rail" />
           <div className="k-tl-fill" style={{ width: `${pct}%` }} />
           <div className="k-tl-head" style={{ left: `${pct}%` }}>
-            {scrub.moving ? <span className="k-tl-bubble">{`${clockText(scrub.shownMs)}${scrub.waiting ? '…' : ''}`}</span> : null}
+            {scrub.moving ? <span className="k-tl-bubble">{`${clockText(scrub.shownMs)}${scrub.waiting && !rewinding ? '…' : ''}`}</span> : null}
           </div>
         </div>
         {marks.map((m) => (
           <MarkButton key={markId(m)} mark={m} onJump={scrub.go} />
         ))}
       </div>
+      {/* Always rendered (empty when idle) so screen readers hear the progress as it changes. */}
+      <span className="k-tl-rewind" role="status" aria-live="polite" title="Going back replays the scenario and your actions from the start; actions wait until it gets there.">
+        {rewinding}
+      </span>
       <span className="k-tl-end k-muted" aria-hidden="true">
         {clockText(spanMs)}
       </span>

@@ -14,8 +14,10 @@ export function seek(ms: number): void {
 }
 
 export interface Scrub {
-  /** Where the playhead is drawn: under the pointer, at a pending seek's target, or at the clock. */
+  /** Where the playhead is drawn: under the pointer, at a rewind's or a pending seek's target, or at the clock. */
   shownMs: number;
+  /** A drag is in progress (the playhead follows the pointer; the seek happens on release). */
+  dragging: boolean;
   /** A drag or a seek is in progress (the playhead shows its time). */
   moving: boolean;
   /** A seek was asked for and the worker has not got there yet (a rebuild takes a moment). */
@@ -31,9 +33,10 @@ export interface Scrub {
 /**
  * Pointer and keyboard scrubbing over the bar `track`: a drag seeks where it is let go, a
  * press on a mark seeks to the mark's exact time, keys move in steps and seek once they stop.
- * The playhead holds at the target until the worker's clock gets there.
+ * The playhead holds at the target until the worker's clock gets there; while the worker
+ * rewinds (`rewindMs`: the target it is replaying to) it stays there however long that takes.
  */
-export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number, spanMs: number, marks: readonly Mark[]): Scrub {
+export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number, spanMs: number, marks: readonly Mark[], rewindMs: number | null = null): Scrub {
   const [drag, setDrag] = useState<number | null>(null);
   /** clientX of a press that started on a mark (null: none, or it became a drag). */
   const [pressedMark, setPressedMark] = useState<number | null>(null);
@@ -48,7 +51,7 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
   }, [target]);
   useEffect(() => () => window.clearTimeout(keyTimer.current), []);
 
-  const shownMs = drag ?? target ?? nowMs;
+  const shownMs = drag ?? rewindMs ?? target ?? nowMs;
   const at = (e: PointerEvent<HTMLDivElement>): number => {
     const r = track.current?.getBoundingClientRect();
     return r ? timeAt(e.clientX - r.left, r.width, spanMs) : nowMs;
@@ -61,8 +64,9 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
   }, []);
   return {
     shownMs,
-    moving: drag !== null || target !== null,
-    waiting: drag === null && target !== null,
+    dragging: drag !== null,
+    moving: drag !== null || target !== null || rewindMs !== null,
+    waiting: drag === null && (target !== null || rewindMs !== null),
     go,
     onPointerDown: (e) => {
       if (e.button !== 0) return;

@@ -19,7 +19,7 @@ export function TrafficLegend() {
   if (!totals || (totals.requests === 0 && totals.spansGenerated === 0)) return null;
   const dropped = Object.entries(totals.droppedBy).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ');
   return (
-    <Panel position="bottom-left" className="k-tf-legend" aria-label="Traffic legend">
+    <Panel position="top-left" className="k-tf-legend" aria-label="Traffic legend">
       <button type="button" className="k-tf-legend-head" title={`Particles follow the rate; red is failure. At most ${MAX_ANIMATED_EDGES} edges move.`} aria-expanded={open} aria-controls={bodyId} onClick={() => setLegendOpen(!open)}>
         <span>Traffic</span>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span>

@@ -3,7 +3,7 @@ import type { CanvasNode } from '../canvas/flow-types';
 import { END_SIZE, withTrafficNodes } from './traffic-nodes';
 
 const base: CanvasNode[] = [
-  { id: 'cp/cp-1', type: 'controlPlane', position: { x: 320, y: 0 }, data: { name: 'cp-1' }, style: { width: 424, height: 190 } },
+  { id: 'cp/cp-1', type: 'controlPlane', position: { x: 320, y: 0 }, data: { name: 'cp-1', compact: false, pods: false }, style: { width: 424, height: 190 } },
   { id: 'kubectl', type: 'terminal', position: { x: 100, y: 116 }, data: { label: 'kubectl' }, style: { width: 130 } },
   { id: 'node/w1', type: 'worker', position: { x: 220, y: 300 }, data: { name: 'w1', compact: false, handles: true }, style: { width: 272 } },
   { id: 'node/w2', type: 'worker', position: { x: 540, y: 300 }, data: { name: 'w2', compact: false, handles: true }, style: { width: 272 } },

@@ -9,7 +9,7 @@ import type { CommandLog } from '../projection/command-log';
 import { editableYaml, saveEdit } from './edit';
 import { exportManifests } from './export';
 import { completionNames } from './names';
-import { UserRecorder } from './recorder';
+import { interruptStep, interruptTarget, recordedLine, UserRecorder } from './recorder';
 import { vocabulary } from './vocabulary';
 
 /** Console commands whose full output the worker keeps for the page (oldest dropped first). */
@@ -58,7 +58,11 @@ export class ConsoleSession {
         return this.run(req.line);
       case 'interrupt': {
         const proc = this.followed.get(req.commandKey);
-        if (proc && !proc.done) proc.interrupt();
+        if (proc && !proc.done) {
+          // On the timeline too, so a seek back or a link stops the command at the same moment.
+          this.recordAction(interruptStep(proc.command));
+          proc.interrupt();
+        }
         return { kind: 'interrupted', commandKey: req.commandKey, ok: proc !== undefined };
       }
       case 'output': {
@@ -86,6 +90,32 @@ export class ConsoleSession {
   /** A page action (Kill node, Drain…) is a user action too: it goes on the timeline. */
   recordAction(command: string): void {
     this.recorder.record(command, this.cluster.simTimeMs);
+  }
+
+  /**
+   * A recorded action played again (seek back, link): run and recorded as when the user did
+   * it, and followed, so the page can still interrupt it; a recorded Ctrl-C stops the latest
+   * running command with its line.
+   */
+  replay(run: string): void {
+    this.recordAction(run);
+    const target = interruptTarget(run);
+    if (target !== undefined) {
+      this.interruptLatest(target);
+      return;
+    }
+    const { proc, key } = this.commands.run(() => this.cluster.run(run, 'user'), 'user');
+    this.follow(proc, key);
+  }
+
+  private interruptLatest(line: string): void {
+    const procs = [...this.followed.values()];
+    for (let i = procs.length - 1; i >= 0; i--) {
+      const proc = procs[i]!;
+      if (proc.done || recordedLine(proc.command) !== line) continue;
+      proc.interrupt();
+      return;
+    }
   }
 
   recorded(): RecordedActions {

@@ -47,9 +47,12 @@ export class PodControl {
     private readonly recorder: EventRecorder,
   ) {}
 
-  /** Returns the created pod, or the API server's error message. */
+  /**
+   * Returns the created pod, or the API server's error message. `pod` is handed over (a fresh
+   * podFromTemplate result the caller drops): the API server stores it without another copy.
+   */
   create(ctx: RequestContext, owner: KubeObject, pod: Pod): Pod | string {
-    const res = this.api.create<Pod>(ctx, 'pods', owner.metadata.namespace, pod);
+    const res = this.api.create<Pod>(ctx, 'pods', owner.metadata.namespace, pod, { owned: true });
     if (!res.ok) {
       this.recorder.record(ctx, owner, 'Warning', 'FailedCreate', `Error creating: ${res.status.message}`);
       return res.status.message;

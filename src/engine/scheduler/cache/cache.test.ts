@@ -42,6 +42,24 @@ describe('SchedulerCache', () => {
     expect([n1.requestedMilliCPU, n1.podCount]).toEqual([2000, 1]);
   });
 
+  it('a status write swaps the stored PodInfo in place: ports, anti-affinity and selector counts unchanged', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1', { cpu: '4', memory: '8Gi' }));
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'a' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+    const p = makePod('p', { cpu: '1', nodeName: 'n1', labels: { app: 'a' }, affinity: anti, ports: [{ containerPort: 80, hostPort: 8080 }] });
+    cache.addOrUpdatePod(p);
+    const n1 = cache.get('n1')!;
+    const counts = cache.selectorCounts.get('default', { matchLabels: { app: 'a' } });
+    const ready = { ...p, status: { phase: 'Running' as const, podIP: '10.0.0.9' } };
+    cache.addOrUpdatePod(ready);
+    const stored = n1.pods.get('default/p')!;
+    expect(stored.pod).toBe(ready);
+    expect([...n1.podsWithRequiredAntiAffinity]).toEqual([stored]);
+    expect([n1.requestedMilliCPU, n1.podCount, n1.usedPorts.size, counts.count(n1)]).toEqual([1000, 1, 1, 1]);
+    cache.removePod('default/p');
+    expect([n1.requestedMilliCPU, n1.podCount, n1.usedPorts.size, n1.podsWithRequiredAntiAffinity.size, counts.count(n1)]).toEqual([0, 0, 0, 0, 0]);
+  });
+
   it('terminal pods release their resources', () => {
     const cache = new SchedulerCache();
     cache.addOrUpdateNode(makeNode('n1'));
@@ -117,5 +135,18 @@ describe('NodeTree', () => {
     t.add(zoned('x', 'b'));
     expect(t.list()).toEqual(['y', 'x']);
     expect(t.size).toBe(2);
+  });
+});
+
+describe('NodeInfo topology label cache', () => {
+  it('follows the node labels through updates and into clones', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1', { labels: { 'kubernetes.io/hostname': 'n1', 'topology.kubernetes.io/zone': 'a' } }));
+    const ni = cache.get('n1')!;
+    expect([ni.hostnameLabel, ni.zoneLabel]).toEqual(['n1', 'a']);
+    cache.addOrUpdateNode(makeNode('n1', { labels: { 'kubernetes.io/hostname': 'n1-renamed' } }));
+    expect([ni.hostnameLabel, ni.zoneLabel]).toEqual(['n1-renamed', undefined]);
+    cache.addOrUpdateNode(makeNode('n1', { labels: { 'topology.kubernetes.io/zone': 'b' } }));
+    expect(ni.clone().zoneLabel).toBe('b');
   });
 });

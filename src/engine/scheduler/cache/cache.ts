@@ -110,11 +110,18 @@ export class SchedulerCache {
       return;
     }
     const prev = this.podStates.get(key);
-    if (prev) this.detach(prev);
     // Confirming our own assumption: the bind changed nodeName and status only, so the
     // derived numbers still hold.
-    const info = prev && (prev.assumed ? prev.node === nodeName && prev.info.uid === pod.metadata.uid : derivedUnchanged(prev.info, pod)) ? { ...prev.info, pod } : newPodInfo(pod);
+    const reuse = prev !== undefined && (prev.assumed ? prev.node === nodeName && prev.info.uid === pod.metadata.uid : derivedUnchanged(prev.info, pod));
+    const info = reuse ? { ...prev.info, pod } : newPodInfo(pod);
     const state: PodState = { info, node: nodeName, assumed: false };
+    // Same node, same derived numbers (the kubelet's status writes): no count changes, so
+    // swap the stored PodInfo in place instead of subtracting and re-adding everything.
+    if (reuse && prev.node === nodeName && this.infos.get(nodeName)?.replacePod(info)) {
+      this.podStates.set(key, state);
+      return;
+    }
+    if (prev) this.detach(prev);
     this.podStates.set(key, state);
     this.attach(state);
   }

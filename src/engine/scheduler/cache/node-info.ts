@@ -4,6 +4,8 @@ import { F, NodeColumns, NodeFlag, STRIDE } from './node-columns';
 import { normalizedImageName, type HostPort, type PodInfo } from './pod-info';
 
 const WILDCARD_IP = '0.0.0.0';
+const LABEL_HOSTNAME = 'kubernetes.io/hostname';
+const LABEL_ZONE = 'topology.kubernetes.io/zone';
 
 /** Host ports in use on a node: protocol/port → set of host IPs (upstream HostPortInfo). */
 export class HostPortIndex {
@@ -60,6 +62,9 @@ export class NodeInfo {
   readonly slot: number;
   node: Node | undefined;
   labels: Readonly<Record<string, string>> = {};
+  /** labels['kubernetes.io/hostname'] and labels['topology.kubernetes.io/zone'], read once per node update (PodTopologySpread reads them per candidate node). */
+  hostnameLabel: string | undefined;
+  zoneLabel: string | undefined;
   readonly pods = new Map<string, PodInfo>();
   podsWithAffinity = 0;
   readonly podsWithRequiredAntiAffinity = new Set<PodInfo>();
@@ -127,9 +132,15 @@ export class NodeInfo {
     this.cols.data[this.base + field]! += delta;
   }
 
+  private setLabels(labels: Readonly<Record<string, string>>): void {
+    this.labels = labels;
+    this.hostnameLabel = labels[LABEL_HOSTNAME];
+    this.zoneLabel = labels[LABEL_ZONE];
+  }
+
   setNode(node: Node): void {
     this.node = node;
-    this.labels = node.metadata.labels ?? {};
+    this.setLabels(node.metadata.labels ?? {});
     const alloc = node.status?.allocatable ?? node.status?.capacity ?? {};
     this.set(F.AllocatableMilliCPU, cpuMillis(alloc.cpu));
     this.set(F.AllocatableMemory, bytes(alloc.memory));
@@ -169,6 +180,19 @@ export class NodeInfo {
     if (pi.requiredAntiAffinityTerms.length > 0) this.podsWithRequiredAntiAffinity.add(pi);
   }
 
+  /**
+   * Swaps in a newer PodInfo for a pod already here whose requests, ports, affinity and
+   * labels are unchanged (same numbers, so nothing to re-account). False when absent.
+   */
+  replacePod(pi: PodInfo): boolean {
+    const old = this.pods.get(pi.key);
+    if (!old) return false;
+    this.pods.set(pi.key, pi);
+    if (this.podsWithRequiredAntiAffinity.delete(old)) this.podsWithRequiredAntiAffinity.add(pi);
+    this.generation++;
+    return true;
+  }
+
   /** Removes the pod stored under pi.key (the stored copy's numbers are what get subtracted). */
   removePod(key: string): PodInfo | undefined {
     const pi = this.pods.get(key);
@@ -184,7 +208,7 @@ export class NodeInfo {
   clone(): NodeInfo {
     const c = new NodeInfo(this.name, this.slot);
     c.node = this.node;
-    c.labels = this.labels;
+    c.setLabels(this.labels);
     c.filterTaints = this.filterTaints;
     c.preferNoScheduleTaints = this.preferNoScheduleTaints;
     c.imageSizes = this.imageSizes;

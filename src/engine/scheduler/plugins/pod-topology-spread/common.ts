@@ -1,5 +1,6 @@
 import type { LabelSelector, LabelSelectorRequirement, Pod } from '../../../api/types';
 import type { Listers } from '../../framework/interfaces';
+import type { NodeInfo } from '../../cache/node-info';
 
 export const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 export const LABEL_ZONE = 'topology.kubernetes.io/zone';
@@ -88,6 +89,13 @@ function ownerObject(pod: Pod, listers: Listers): object | undefined {
   if (owner.kind === 'ReplicaSet') return listers.replicaSet(ns, owner.name);
   if (owner.kind === 'StatefulSet') return listers.statefulSet(ns, owner.name);
   return undefined;
+}
+
+/** node.labels[key], with the two well-known keys read from the NodeInfo's cached values. */
+export function topologyValue(node: NodeInfo, key: string): string | undefined {
+  if (key === LABEL_HOSTNAME) return node.hostnameLabel;
+  if (key === LABEL_ZONE) return node.zoneLabel;
+  return node.labels[key];
 }
 
 export function hasAllTopologyKeys(labels: Readonly<Record<string, string>>, constraints: readonly Constraint[]): boolean {

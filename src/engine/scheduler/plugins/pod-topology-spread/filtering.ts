@@ -5,7 +5,7 @@ import type { FrameworkHandle, PreFilterOutcome } from '../../framework/interfac
 import { SKIP, unresolvable, unschedulable, type Result } from '../../framework/status';
 import { selectorMatches } from '../../../util/labels';
 import { podMatchesNodeSelectorAndAffinity } from '../helpers/node-selector';
-import { hasAllTopologyKeys, podConstraints, type Constraint } from './common';
+import { hasAllTopologyKeys, podConstraints, topologyValue, type Constraint } from './common';
 
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
@@ -59,7 +59,7 @@ export function filterSpread(state: CycleState, node: NodeInfo): Result {
   if (!s) return null;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i]!;
-    const value = node.labels[c.topologyKey];
+    const value = topologyValue(node, c.topologyKey);
     if (value === undefined) return missingLabel;
     const skew = (s.matchNum[i]!.get(value) ?? 0) + s.selfMatch[i]! - s.minMatch[i]!;
     if (skew > c.maxSkew) return skewed;

@@ -6,7 +6,7 @@ import type { FrameworkHandle } from '../../framework/interfaces';
 import { SKIP, type Result } from '../../framework/status';
 import { podMatchesNodeSelectorAndAffinity } from '../helpers/node-selector';
 import { MAX_NODE_SCORE } from '../names';
-import { defaultConstraints, hasAllTopologyKeys, LABEL_HOSTNAME, podConstraints, type Constraint } from './common';
+import { defaultConstraints, hasAllTopologyKeys, LABEL_HOSTNAME, podConstraints, topologyValue, type Constraint } from './common';
 
 interface ScoreState {
   readonly constraints: readonly Constraint[];
@@ -42,7 +42,7 @@ function candidateDomains(constraints: readonly Constraint[], filtered: readonly
     for (let i = 0; i < constraints.length; i++) {
       const key = constraints[i]!.topologyKey;
       if (key === LABEL_HOSTNAME) continue;
-      const value = node.labels[key];
+      const value = topologyValue(node, key);
       if (value === undefined) {
         missing[i] = true;
         continue;
@@ -68,7 +68,7 @@ function countDomains(handle: FrameworkHandle, pod: PodInfo, constraints: readon
     for (let i = 0; i < constraints.length; i++) {
       const m = domainCounts[i]!;
       if (m.size === 0) continue;
-      const value = node.labels[constraints[i]!.topologyKey];
+      const value = topologyValue(node, constraints[i]!.topologyKey);
       if (value === undefined || !m.has(value)) continue;
       m.set(value, m.get(value)! + (counters[i]?.count(node) ?? 0));
     }
@@ -95,10 +95,9 @@ export function preScoreSpread(handle: FrameworkHandle, state: CycleState, pod: 
 export function scoreSpread(s: ScoreState | undefined, node: NodeInfo): number {
   if (!s || (s.ignored.size > 0 && s.ignored.has(node.name))) return 0;
   let score = 0;
-  const labels = node.labels;
   for (let i = 0; i < s.constraints.length; i++) {
     const c = s.constraints[i]!;
-    const value = labels[c.topologyKey];
+    const value = topologyValue(node, c.topologyKey);
     if (value === undefined) continue;
     const cnt = c.topologyKey === LABEL_HOSTNAME ? (s.counters[i]?.count(node) ?? 0) : (s.domainCounts[i]!.get(value) ?? 0);
     score += cnt * s.weights[i]! + (c.maxSkew - 1);
@@ -129,10 +128,9 @@ export function scoreSpreadAll(s: ScoreState | undefined, nodes: readonly NodeIn
       scores[i] = 0;
       continue;
     }
-    const labels = node.labels;
     let score = 0;
     for (let k = 0; k < m; k++) {
-      const value = labels[keys[k]!];
+      const value = byHost[k] ? node.hostnameLabel : topologyValue(node, keys[k]!);
       if (value === undefined) continue;
       const cnt = byHost[k] ? (counters[k]?.count(node) ?? 0) : (domainCounts[k]!.get(value) ?? 0);
       score += cnt * weights[k]! + extras[k]!;
