@@ -40,3 +40,13 @@ test.describe('k3s single node on the canvas', () => {
     }
   });
 });
+
+test.describe('HA control plane on the canvas', () => {
+  test('exactly one etcd member and one scheduler wear the leader mark', async ({ page }) => {
+    await page.goto('/?scenario=ha-control-plane');
+    const etcds = page.getByRole('group', { name: 'etcd', exact: true });
+    await expect(etcds).toHaveCount(3);
+    await expect(etcds.locator('.k-leader')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.getByRole('group', { name: 'Scheduler', exact: true }).locator('.k-leader')).toHaveCount(1, { timeout: 30_000 });
+  });
+});

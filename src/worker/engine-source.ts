@@ -69,6 +69,7 @@ export class EngineSource implements Source {
       machineUp: (n) => c.machines.get(n)?.alive ?? false,
       role: (n) => (c.machines.get(n)?.config.role === 'control-plane' ? 'control-plane' : 'worker'),
       controlPlaneNodes: () => [...c.machines.values()].filter((m) => m.config.role === 'control-plane').map((m) => m.config.name),
+      etcdLeaderHost: () => c.ha.etcd.raft.leader()?.host,
       now: () => c.now,
     });
     this.unsubscribeLog = c.log.subscribe((i) => this.flows.add(i));

@@ -95,3 +95,27 @@ describe('Projector', () => {
     expect(mirror.pods.size).toBe(10);
   });
 });
+
+describe('Projector control-plane leaders', () => {
+  it('marks only the Raft leader etcd member of three, and none during an election', () => {
+    const etcd = new EtcdStore();
+    const cps = ['control-plane-1', 'control-plane-2', 'control-plane-3'];
+    for (const name of cps) etcd.put('nodes', `/${name}`, node(name));
+    let leaderHost: string | undefined = 'control-plane-2';
+    const p = new Projector({
+      objects: (r) => etcd.range(r).map((kv) => kv.value),
+      subscribe: (l) => etcd.subscribe(l),
+      machineUp: () => true,
+      role: () => 'control-plane',
+      controlPlaneNodes: () => cps,
+      etcdLeaderHost: () => leaderHost,
+      now: () => 1000,
+    });
+    p.flush();
+    const etcdLeaders = () => p.snapshot().components.filter((c) => c.kind === 'etcd' && c.leader).map((c) => c.node);
+    expect(etcdLeaders()).toEqual(['control-plane-2']);
+    leaderHost = undefined;
+    p.flush();
+    expect(etcdLeaders()).toEqual([]);
+  });
+});

@@ -17,6 +17,8 @@ export interface ProjectorHost {
   machineUp(node: string): boolean;
   role(node: string): 'control-plane' | 'worker';
   controlPlaneNodes(): string[];
+  /** Host of the etcd member that leads the Raft group now (none during an election). */
+  etcdLeaderHost?(): string | undefined;
   now(): number;
 }
 
@@ -276,7 +278,9 @@ export class Projector {
     const lease = LEASE_OF[kind];
     const holder = lease ? this.leases.get(lease) : undefined;
     let leader: boolean;
-    if (cps.length === 1 || !lease) leader = cps.length === 1 || kind === 'etcd' ? up : false;
+    // etcd has no Lease: its leader is the Raft group's, which may live on an external etcd host.
+    if (kind === 'etcd' && cps.length > 1) leader = up && this.host.etcdLeaderHost?.() === node;
+    else if (cps.length === 1 || !lease) leader = cps.length === 1 || kind === 'etcd' ? up : false;
     else if (holder) leader = holder === node || holder.startsWith(`${node}_`);
     else leader = up && cps.find((n) => this.host.machineUp(n)) === node;
     return { key: `${kind}/${node}`, kind, node, up, leader };
