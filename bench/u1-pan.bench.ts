@@ -1,6 +1,6 @@
 import { launchBrowser, startPreview } from '../e2e/support/preview';
 import type { BenchResult } from './types';
-import { median } from './util';
+import { frameProbe, median, type FrameCounts } from './util';
 
 /**
  * U1: pan the default view of a 100-node / 3,000-pod cluster for 10 s while 500 pods change
@@ -10,22 +10,7 @@ import { median } from './util';
 const RUNS = 3;
 const PAN_MS = 10_000;
 
-/** In-page probes as source text (a transpiled function would carry the bundler's helpers). */
-const START_PROBE = `(() => {
-  const s = { frames: 0, longTasks: 0, worstFrame: 0, stop: false };
-  window.__u1 = s;
-  new PerformanceObserver((list) => { s.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });
-  let last = performance.now();
-  const frame = (t) => {
-    if (s.stop) return;
-    s.frames++;
-    s.worstFrame = Math.max(s.worstFrame, t - last);
-    last = t;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-})()`;
-const STOP_PROBE = `(() => { const r = window.__u1; r.stop = true; return { frames: r.frames, longTasks: r.longTasks, worstFrame: r.worstFrame }; })()`;
+const PROBE = frameProbe('u1');
 
 /**
  * A point on the empty pane, as near the horizontal middle as possible (dragging there pans;
@@ -58,7 +43,7 @@ export async function run(): Promise<BenchResult> {
       await page.goto(`${preview.url}/?synthetic=100x30&churn=500&speed=1`);
       await page.waitForFunction(() => performance.getEntriesByName('canvas-first-paint').length > 0, undefined, { timeout: 30_000 });
       await page.waitForTimeout(1000);
-      await page.evaluate(START_PROBE);
+      await page.evaluate(PROBE.start);
       // Drag the empty pane back and forth (React Flow pans on pane drag).
       const start0 = (await page.evaluate(EMPTY_PANE_POINT)) as { x: number; y: number } | null;
       if (!start0) throw new Error('no empty pane point to start a pan from');
@@ -75,7 +60,7 @@ export async function run(): Promise<BenchResult> {
       }
       await page.mouse.up();
       const elapsed = Date.now() - start;
-      const s = (await page.evaluate(STOP_PROBE)) as { frames: number; longTasks: number; worstFrame: number };
+      const s = (await page.evaluate(PROBE.stop)) as FrameCounts;
       fps.push((s.frames * 1000) / elapsed);
       longTasks.push(s.longTasks);
       worst.push(s.worstFrame);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { launchBrowser } from '../e2e/support/preview';
 import type { BenchResult } from './types';
-import { median } from './util';
+import { frameProbe, median, type FrameCounts } from './util';
 
 /**
  * U3-flows (Issue 7): 200 animated traffic edges between 40 synthetic nodes (each edge a
@@ -17,21 +17,7 @@ const EDGES = 200;
 const PORT = 4303;
 const OUT_DIR = `dist-bench-${PORT}`;
 
-const START_PROBE = `(() => {
-  const s = { frames: 0, longTasks: 0, worstFrame: 0, stop: false };
-  window.__u3 = s;
-  new PerformanceObserver((list) => { s.longTasks += list.getEntries().length; }).observe({ type: 'longtask' });
-  let last = performance.now();
-  const frame = (t) => {
-    if (s.stop) return;
-    s.frames++;
-    s.worstFrame = Math.max(s.worstFrame, t - last);
-    last = t;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-})()`;
-const STOP_PROBE = `(() => { const r = window.__u3; r.stop = true; return { frames: r.frames, longTasks: r.longTasks, worstFrame: r.worstFrame }; })()`;
+const PROBE = frameProbe('u3');
 /** Particle trains actually moving on the page. */
 const COUNT_ANIMATED = `Number(document.querySelector('canvas.k-tf-particles')?.dataset.trains ?? 0)`;
 const COUNT_EDGES = `document.querySelectorAll('.react-flow__edge-traffic').length`;
@@ -73,9 +59,9 @@ export async function run(): Promise<BenchResult> {
       if (withTraffic) await page.waitForFunction((n) => document.querySelectorAll('.react-flow__edge-traffic').length >= n, EDGES, { timeout: 60_000 });
       else await page.waitForFunction(() => document.querySelectorAll('.react-flow__node-worker').length > 0, undefined, { timeout: 60_000 });
       await page.waitForTimeout(1500);
-      await page.evaluate(START_PROBE);
+      await page.evaluate(PROBE.start);
       await page.waitForTimeout(WATCH_MS);
-      const s = (await page.evaluate(STOP_PROBE)) as { frames: number; longTasks: number; worstFrame: number };
+      const s = (await page.evaluate(PROBE.stop)) as FrameCounts;
       if (!withTraffic) control.push((s.frames * 1000) / WATCH_MS);
       else {
         fps.push((s.frames * 1000) / WATCH_MS);

@@ -1,7 +1,7 @@
 import type { ExitCode, Invocation } from '../invocation';
 import { suggestions } from '../kubectl/help';
 import type { Program } from '../programs';
-import { parseFlags, type FlagSpec } from '../shell/flags';
+import { firstPositional, parseFlags } from '../shell/flags';
 import { checkArgs, GLOBAL_FLAGS, type HelmCommand } from './command';
 import { getCommand, historyCommand, listCommand, statusCommand } from './query-cmds';
 import { commandHelp } from './help';
@@ -30,26 +30,6 @@ scenario's files too.`,
   flags: [],
   subcommands: [getCommand, historyCommand, installCommand, listCommand, repoCommand, rollbackCommand, searchCommand, showCommand, statusCommand, templateCommand, uninstallCommand, upgradeCommand, versionCommand],
 };
-
-function takesValue(word: string, specs: readonly FlagSpec[]): boolean {
-  if (word.includes('=')) return false;
-  const spec = word.startsWith('--') ? specs.find((s) => s.name === word.slice(2)) : word.length === 2 ? specs.find((s) => s.short === word[1]) : undefined;
-  return spec !== undefined && spec.type !== 'bool';
-}
-
-/** Index of the first positional word, skipping flags and their values. */
-function firstPositional(words: readonly string[], specs: readonly FlagSpec[]): number {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') return -1;
-    if (w.startsWith('-') && w.length > 1) {
-      if (takesValue(w, specs)) i++;
-      continue;
-    }
-    return i;
-  }
-  return -1;
-}
 
 function find(cmds: readonly HelmCommand[], name: string): HelmCommand | undefined {
   return cmds.find((c) => c.name === name || (c.aliases ?? []).includes(name));

@@ -1,30 +1,10 @@
 import type { ExitCode, Invocation } from '../invocation';
-import { parseFlags, type FlagSpec } from '../shell/flags';
+import { firstPositional, parseFlags, takesValue, type FlagSpec } from '../shell/flags';
 import { rootHelp, unknownCommand, verbHelp } from './help';
 import { HELP_FLAG, NAMESPACE_FLAG, type Verb } from './verb';
 
 /** Flags every kubectl command accepts (kubectl's persistent flags that matter here). */
 const GLOBAL_FLAGS: readonly FlagSpec[] = [NAMESPACE_FLAG, HELP_FLAG];
-
-function takesValue(word: string, specs: readonly FlagSpec[]): boolean {
-  if (word.includes('=')) return false;
-  const spec = word.startsWith('--') ? specs.find((s) => s.name === word.slice(2)) : word.length === 2 ? specs.find((s) => s.short === word[1]) : undefined;
-  return spec !== undefined && spec.type !== 'bool';
-}
-
-/** Index of the first positional word (cobra finds sub-commands this way, skipping flag values). */
-function firstPositional(words: readonly string[], specs: readonly FlagSpec[]): number {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') return -1;
-    if (w.startsWith('-') && w.length > 1) {
-      if (takesValue(w, specs)) i++;
-      continue;
-    }
-    return i;
-  }
-  return -1;
-}
 
 function findVerb(verbs: readonly Verb[], name: string): Verb | undefined {
   return verbs.find((v) => v.name === name || (v.aliases ?? []).includes(name));

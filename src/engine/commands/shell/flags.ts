@@ -190,3 +190,27 @@ function parseShorthands(
   }
   return { next };
 }
+
+/** Whether a flag word takes the next word as its value (`-n x`, not `-n=x` or a bool). */
+export function takesValue(word: string, specs: readonly FlagSpec[]): boolean {
+  if (word.includes('=')) return false;
+  const spec = word.startsWith('--') ? specs.find((s) => s.name === word.slice(2)) : word.length === 2 ? specs.find((s) => s.short === word[1]) : undefined;
+  return spec !== undefined && spec.type !== 'bool';
+}
+
+/**
+ * Index of the first positional word, skipping flags and the values they take, or -1 (none,
+ * or `--` first). Cobra finds sub-commands this way: `kubectl -n x get pods` → 2.
+ */
+export function firstPositional(words: readonly string[], specs: readonly FlagSpec[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') return -1;
+    if (w.startsWith('-') && w.length > 1) {
+      if (takesValue(w, specs)) i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
