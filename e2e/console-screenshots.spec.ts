@@ -52,6 +52,13 @@ for (const vp of [
     await expect(page.getByRole('status', { name: 'Completions' })).toBeVisible();
     await page.screenshot({ path: `${DIR}/console-${vp.width}.png` });
     await input.press('Control+c');
+    // Helm's tab-separated tables (uitable) line up on 8-column tab stops, as in a terminal.
+    for (const line of ['helm list', 'helm history demo', 'helm status demo']) {
+      await input.fill(line);
+      await input.press('Enter');
+    }
+    await expect(page.getByRole('log', { name: 'Console output' })).toContainText('TEST SUITE: None');
+    await page.screenshot({ path: `${DIR}/console-helm-${vp.width}.png` });
 
     await page.getByRole('tab', { name: 'Editor' }).click();
     const editor = page.getByRole('textbox', { name: 'YAML manifest' });

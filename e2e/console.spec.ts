@@ -30,6 +30,19 @@ test.describe('console', () => {
     await expect(page.getByRole('tab', { name: 'Console' })).toHaveAttribute('aria-selected', 'true');
     await expect(nodes).toContainText(/NAME\s{3,}STATUS\s{3,}ROLES\s{3,}AGE\s{3,}VERSION/);
     await expect(nodes).toContainText(/worker-2\s+Ready\s+<none>\s+\d+s\s+v1\.\d+/);
+    // Monospace text, columns kept, that the user can select and copy.
+    const table = nodes.locator('pre');
+    const style = await table.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { font: s.fontFamily, select: s.userSelect, space: s.whiteSpace };
+    });
+    expect(style.font).toMatch(/monospace/);
+    expect(style.select).not.toBe('none');
+    expect(style.space).toBe('pre');
+    await table.click({ clickCount: 3 });
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toMatch(/Ready|STATUS/);
+    await table.selectText();
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toMatch(/^NAME\s+STATUS[\s\S]*worker-3\s+Ready/);
 
     const missing = await run(page, 'kubectl get deployment nope');
     await expect(missing.locator('.is-err')).toHaveText('Error from server (NotFound): deployments.apps "nope" not found');

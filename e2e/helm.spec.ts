@@ -17,6 +17,13 @@ async function run(page: Page, line: string): Promise<Locator> {
   return block(page, line);
 }
 
+/** Runs a one-shot command and returns its printed output once it has finished. */
+async function textOf(page: Page, line: string): Promise<string> {
+  const out = (await run(page, line)).locator('pre');
+  await expect(out).toHaveText(/\S/);
+  return ((await out.textContent()) ?? '').trim();
+}
+
 const CHART = 'splunk-otel-collector-chart/splunk-otel-collector';
 const AGENT = 'otel-splunk-otel-collector-agent';
 const NODES = ['control-plane', 'worker-1', 'worker-2', 'worker-3'];
@@ -61,6 +68,13 @@ test.describe('helm from the console', () => {
       await expect(nodeGroup(page, node).getByRole('button', { name: new RegExp(`^Pod ${AGENT}-`) })).toHaveCount(1);
     }
     await expect(await run(page, `kubectl get ds ${AGENT}`)).toContainText(new RegExp(`${AGENT}\\s+4\\s+4\\s+4\\s+4\\s+4`));
+    // The operator runs once in the whole cluster, drawn on one worker.
+    let operators = 0;
+    for (const node of ['worker-1', 'worker-2', 'worker-3']) operators += await nodeGroup(page, node).getByRole('button', { name: /^Pod otel-operator-/ }).count();
+    expect(operators).toBe(1);
+    const checksum = `kubectl get ds ${AGENT} -o jsonpath={.spec.template.metadata.annotations.checksum/config}`;
+    const firstConfig = await textOf(page, checksum);
+    expect(firstConfig).toMatch(/^[0-9a-f]{64}$/);
 
     // Upgrade with a changed value: the agents roll, one node at a time.
     const upgrade = await run(page, `helm upgrade otel ${CHART} --reuse-values --set clusterName=sandbox-2 --wait`);
@@ -70,10 +84,19 @@ test.describe('helm from the console', () => {
     await expect(upgrade).toContainText('Release "otel" has been upgraded. Happy Helming!', { timeout: 60_000 });
     await expect(upgrade).toContainText('REVISION: 2');
     await expect(await run(page, 'helm get values otel')).toContainText('clusterName: sandbox-2');
+    await expect(await run(page, `kubectl rollout history ds/${AGENT}`)).toContainText(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+    const secondConfig = await textOf(page, checksum);
+    expect(secondConfig).not.toBe(firstConfig);
 
     // Roll back to revision 1.
     const rollback = await run(page, 'helm rollback otel 1 --wait');
+    const rollbackRollout = await run(page, `kubectl rollout status daemonset/${AGENT}`);
+    await expect(rollbackRollout).toContainText(/Waiting for daemon set "otel-splunk-otel-collector-agent" rollout to finish: \d of 4 updated pods are available\.\.\./, { timeout: 60_000 });
+    await expect(rollbackRollout).toContainText(`daemon set "${AGENT}" successfully rolled out`, { timeout: 60_000 });
     await expect(rollback).toContainText('Rollback was a success! Happy Helming!', { timeout: 60_000 });
+    // The agents carry the first configuration again: its ControllerRevision is reused as revision 3.
+    expect(await textOf(page, checksum)).toBe(firstConfig);
+    await expect(await run(page, `kubectl rollout history ds/${AGENT}`)).toContainText(/REVISION\s+CHANGE-CAUSE\n2\s+<none>\n3\s+<none>/);
     const history = await run(page, 'helm history otel');
     await expect(history).toContainText(/^1\s+.+\s+superseded\s+splunk-otel-collector-[\d.]+\s+[\d.]+\s+Install complete\s*$/m);
     await expect(history).toContainText(/^2\s+.+\s+superseded\s+.+Upgrade complete\s*$/m);

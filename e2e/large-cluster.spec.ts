@@ -33,7 +33,11 @@ test.describe('large cluster', () => {
   test('zoomed in, the squares become buttons again', async ({ page }) => {
     await page.goto('/?synthetic=100x30&speed=1');
     await expect(page.getByRole('group', { name: 'Node node-0100' })).toBeAttached();
+    // The fitted view shows everything: no minimap over its corner until the user zooms or pans.
+    const minimap = page.getByRole('img', { name: 'Minimap' });
+    await expect(minimap).toHaveCount(0);
     for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
     await expect(page.getByRole('region', { name: 'Cluster canvas' }).getByRole('button', { name: /^Pod app-/ }).first()).toBeVisible();
+    await expect(minimap).toBeVisible();
   });
 });

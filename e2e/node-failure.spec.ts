@@ -32,6 +32,8 @@ test.describe('node-failure scenario', () => {
     const node = nodeGroup(page, victim);
     await expect(node.locator('.k-badge')).toHaveText(/^NotReady/, { timeout: 30_000 });
     await expect(node.getByText(/evicted in \d+:\d\d/).first()).toBeVisible({ timeout: 30_000 });
+    // Still "Running" as kubectl prints it, but no longer Ready: drawn as not ready until evicted.
+    await expect(node.locator('.k-pod.tone-notready[aria-label^="Pod web-"]').first()).toBeVisible();
     await expect(page.getByRole('region', { name: 'Events' }).getByText('NodeNotReady').first()).toBeVisible();
 
     await setSpeed(page, 'Max');

@@ -108,6 +108,12 @@ test.describe('YAML editor', () => {
     await page.getByRole('button', { name: 'Apply', exact: true }).click();
     await expect(result(page)).toContainText('The Deployment "api" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0');
     await expect(markedLines(page)).toHaveText('  replicas: -1');
+
+    // A map key in the field path (`requests[cpu]`) marks the line of that key.
+    await paste(page, `${DEPLOYMENT}          resources:\n            requests:\n              cpu: abc\n`);
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect(result(page)).toContainText('The Deployment "api" is invalid: spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "abc"');
+    await expect(markedLines(page)).toHaveText('              cpu: abc');
   });
 
   test('inspector Edit saves like kubectl edit, and refuses a save over someone else’s change', async ({ page }) => {
@@ -142,6 +148,17 @@ test.describe('YAML editor', () => {
     await openEditor(page);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(result(page)).toContainText('Error from server (Conflict): Operation cannot be fulfilled on nodes "worker-3": the object has been modified; please apply your changes to the latest version and try again');
+    // The typed change is never thrown away: opening another object waits until it is saved or closed.
+    const other = await run(page, 'kubectl edit deploy/web');
+    await expect(other.locator('.is-err')).toHaveText('error: the Editor tab holds unsaved changes to Node worker-3: Save or Close edit there first');
+    // The inspector's Edit on another object says so too, and shows the pending edit.
+    await nodeGroup(page, 'worker-1').locator('.k-node-head').click();
+    await inspector.getByRole('tab', { name: 'YAML' }).click();
+    await inspector.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expect(page.getByText('✗ Node worker-1 not opened: the Editor tab holds unsaved changes to Node worker-3. Save or Close edit first.')).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Editor' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('region', { name: 'Editor' })).toContainText('Editing Node worker-3');
+    await expect(page.locator('.cm-line', { hasText: /^ {4}team: green$/ })).toHaveCount(1);
     await page.getByRole('button', { name: 'Close edit' }).click();
     await expect(page.getByRole('region', { name: 'Editor' })).not.toContainText('Editing');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Lease } from './api/types';
 import { Cluster } from './cluster/cluster';
 import { checkCapacity, checkConverged, checkDaemonSets, watchSafety } from './testing/invariants';
 import { commandFor, type Action } from './testing/actions';
@@ -85,7 +86,10 @@ type HaFault =
   | { kind: 'partition'; hosts: number[] }
   | { kind: 'heal' }
   | { kind: 'fillDisk'; index: number }
-  | { kind: 'recoverDisk' };
+  | { kind: 'recoverDisk' }
+  /** Aimed at the node whose kube-scheduler holds the Lease, so failovers really happen. */
+  | { kind: 'killLeaderNode' }
+  | { kind: 'partitionLeaderNode' };
 
 const haFaultArb: fc.Arbitrary<HaFault> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('killControlPlane' as const), index: fc.nat(2) }) },
@@ -96,6 +100,8 @@ const haFaultArb: fc.Arbitrary<HaFault> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('heal' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fillDisk' as const), index: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('recoverDisk' as const) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('killLeaderNode' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('partitionLeaderNode' as const) }) },
 );
 
 const haScenarioArb = fc.record({
@@ -122,6 +128,14 @@ function faultCommand(cluster: Cluster, f: HaFault): string | undefined {
     case 'heal': return 'sandbox heal';
     case 'fillDisk': return `sandbox fill-disk etcd ${pick(members, f.index) ?? ''}`;
     case 'recoverDisk': return undefined;
+    case 'killLeaderNode': {
+      const leader = cluster.controlPlane.leaders('kube-scheduler')[0];
+      return leader && `sandbox kill node ${leader}`;
+    }
+    case 'partitionLeaderNode': {
+      const leader = cluster.controlPlane.leaders('kube-scheduler')[0];
+      return leader && `sandbox partition ${leader}`;
+    }
   }
 }
 
@@ -140,6 +154,38 @@ interface HaOutcome extends Outcome {
   leaders: string[];
 }
 
+const HA_FAULT_KINDS: ReadonlySet<string> = new Set(['killControlPlane', 'restoreControlPlane', 'killEtcd', 'restoreEtcd', 'partition', 'heal', 'fillDisk', 'recoverDisk', 'killLeaderNode', 'partitionLeaderNode']);
+
+function isHaFault(a: Action | HaFault): a is HaFault {
+  return HA_FAULT_KINDS.has(a.kind);
+}
+
+/** How much of the fault space the runs reached: a property that never lost quorum proves little. */
+const coverage = { quorumLost: 0, noSpace: 0, schedulerFailovers: 0 };
+
+/**
+ * An oracle independent of ControlPlaneProcesses' own check: between steps, sample who
+ * holds each lock every 100 ms of simulated time and record any moment with two holders.
+ */
+function advanceWatchingLeaders(cluster: Cluster, ms: number, out: string[]): void {
+  const end = cluster.now + ms;
+  while (cluster.now < end) {
+    cluster.runUntil(Math.min(end, cluster.now + 100));
+    if (!cluster.ha.etcd.raft.leader()) coverage.quorumLost++;
+    if (cluster.ha.etcd.raft.alarms.active) coverage.noSpace++;
+    for (const lock of ['kube-scheduler', 'kube-controller-manager']) {
+      const holders = cluster.controlPlane.leaders(lock);
+      if (holders.length > 1 && out.length < 20) out.push(`t=${cluster.now}ms ${lock}: ${holders.join(', ')}`);
+    }
+  }
+}
+
+/** Simulated time after an action: waits as asked; a leader's loss long enough for the standby's takeover. */
+function stepMs(action: Action | HaFault): number {
+  if (action.kind === 'wait') return action.seconds * 1000;
+  return action.kind === 'killLeaderNode' || action.kind === 'partitionLeaderNode' ? 20_000 : 2000;
+}
+
 function runHaScenario(s: HaScenario): HaOutcome {
   const cluster = new Cluster({
     seed: s.seed,
@@ -148,17 +194,20 @@ function runHaScenario(s: HaScenario): HaOutcome {
   }).boot();
   const safety = watchSafety(cluster);
   const capacity: string[] = [];
+  const twoLeaders: string[] = [];
   for (const action of s.actions) {
     if (action.kind === 'recoverDisk') {
       for (const m of cluster.ha.etcd.members) if (m.spaceExceeded) cluster.run(`sandbox defrag etcd ${m.name}`);
       cluster.run('sandbox etcd alarm disarm');
     } else {
-      const line = 'index' in action || 'hosts' in action || action.kind === 'heal' ? faultCommand(cluster, action as HaFault) : commandFor(cluster, action as Action);
+      const line = isHaFault(action) ? faultCommand(cluster, action) : commandFor(cluster, action);
       if (line) cluster.run(line);
     }
-    cluster.advance(action.kind === 'wait' ? action.seconds * 1000 : 2000);
+    advanceWatchingLeaders(cluster, stepMs(action), twoLeaders);
     capacity.push(...checkCapacity(cluster));
   }
+  const lease = cluster.api.peek<Lease>('leases', 'kube-system', 'kube-scheduler');
+  if ((lease?.spec.leaseTransitions ?? 0) > 0) coverage.schedulerFailovers++;
   healAll(cluster);
   for (const n of cluster.objects('nodes')) cluster.run(`kubectl uncordon ${n.metadata.name}`);
   const quiet = cluster.runUntilQuiet(30 * 60_000);
@@ -168,7 +217,7 @@ function runHaScenario(s: HaScenario): HaOutcome {
   return {
     safety: safety.violations, capacity, converged: checkConverged(cluster), daemonsets: checkDaemonSets(cluster), quiet,
     uncommitted: cluster.ha.etcd.violations,
-    leaders: cluster.controlPlane.violations.map((v) => `t=${v.tMs}ms ${v.lock}: ${v.hosts.join(', ')}`),
+    leaders: [...cluster.controlPlane.violations.map((v) => `t=${v.tMs}ms ${v.lock}: ${v.hosts.join(', ')}`), ...twoLeaders],
   };
 }
 
@@ -185,7 +234,10 @@ describe('the same invariants with an HA control plane under etcd, node and netw
         expect(o.daemonsets).toEqual([]);
         expect(o.converged).toEqual([]);
       }),
-      { numRuns: 20, seed: 20261122 },
+      { numRuns: 25, seed: 20261122 },
     );
+    expect(coverage.quorumLost).toBeGreaterThan(0);
+    expect(coverage.noSpace).toBeGreaterThan(0);
+    expect(coverage.schedulerFailovers).toBeGreaterThan(0);
   });
 });

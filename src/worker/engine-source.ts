@@ -7,7 +7,7 @@ import { actionCommand } from '../protocol/actions';
 import type { Action, Change, ConditionRow, ObjectRef, Query, ReplyBody, ScenarioInfo } from '../protocol/messages';
 import type { RecordSets } from '../protocol/records';
 import { assertNever } from '../protocol/version';
-import type { ConsoleReply, ConsoleRequest } from '../protocol/console';
+import type { ConsoleReply, ConsoleRequest, RecordedStep } from '../protocol/console';
 import { ConsoleSession } from './console/console-session';
 import { CommandLog } from './projection/command-log';
 import { FlowAccumulator } from './projection/flows';
@@ -21,11 +21,14 @@ import { ActionReplayer } from './replay';
 import { planSeek } from './seek';
 import { sessionInfo } from './session-info';
 import { builtinSession, scenarioWithFiles, type SessionSpec } from './session-spec';
-import { RunToJob } from './rewind';
-import type { SeekJob, Source } from './source';
+import { RunToJob, type Runnable } from './rewind';
+import type { SeekJob, Source, Standby } from './source';
+import { Checkpoints } from './checkpoints';
 
 /** Largest simulated step taken at once at "max" speed, so a frame's budget is respected. */
 const MAX_CHUNK_MS = 1000;
+/** The resources that hold most of a cluster's objects (footprint's estimate). */
+const FOOTPRINT_BUCKETS = ['pods', 'events', 'nodes', 'leases', 'replicasets', 'deployments', 'endpointslices', 'services', 'daemonsets', 'statefulsets', 'jobs'];
 
 /**
  * The engine behind the page: a scenario played by the ScenarioRunner (its steps run on the
@@ -150,17 +153,52 @@ export class EngineSource implements Source {
     const plan = planSeek(this.cluster.simTimeMs, ms);
     const target = plan.kind === 'stay' ? this.cluster.simTimeMs : plan.toMs;
     const src = plan.kind === 'rebuild' ? this.rebuild() : this;
-    return new RunToJob(src, src !== this, target, { simTimeMs: () => src.cluster.simTimeMs, runUntil: (t) => src.replayer.runUntil(t) });
+    return new RunToJob(src, src !== this, target, src.runnable());
   }
 
   /** This session built again from the start, with the user's actions so far (and those pending). */
   private rebuild(): EngineSource {
+    return new EngineSource(this.history());
+  }
+
+  /** What a rebuild of this session starts from: its scenario, the user's files and actions (done and pending). */
+  history(): SessionSpec {
     const recorded = this.consoleSession.recorded();
-    return new EngineSource({
+    return {
       ...this.spec,
       extraFiles: { ...this.spec.extraFiles, ...recorded.files },
       actions: [...recorded.steps, ...this.replayer.pending()],
-    });
+    };
+  }
+
+  /** The recorded actions this source has played so far (a checkpoint's past, checkpoints.ts). */
+  played(): RecordedStep[] {
+    return this.replayer.played();
+  }
+
+  /** A parked checkpoint takes over the live session's future: `ahead` replaces its own pending actions. */
+  replaceAhead(ahead: readonly RecordedStep[]): void {
+    this.replayer.replaceAhead(ahead);
+  }
+
+  /** Engines of this session parked behind the live moment, so seeks land quickly (checkpoints.ts). */
+  standby(): Standby {
+    return new Checkpoints((history) => new EngineSource(history));
+  }
+
+  /**
+   * Heap this engine holds, roughly (bytes): fitted to measured 20- and 100-node engines (T1
+   * bench): mostly its interaction log (capped at 100,000 entries) and the stored objects.
+   */
+  footprint(): number {
+    const etcd = this.cluster.api.etcd;
+    const objects = FOOTPRINT_BUCKETS.reduce((n, b) => n + etcd.count(b), 0);
+    return 3_300_000 + 234 * this.cluster.log.size + 5_000 * objects;
+  }
+
+  /** This source's way forward for a RunToJob (actions replayed on the way). */
+  runnable(): Runnable {
+    return { simTimeMs: () => this.cluster.simTimeMs, runUntil: (t) => this.replayer.runUntil(t) };
   }
 
   /** A page action is a real command line, run as the user would type it. */

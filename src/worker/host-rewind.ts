@@ -17,6 +17,19 @@ export const REWIND_PROGRESS_MS = 200;
 
 export const REWINDING_MESSAGE = 'The timeline is still rewinding to the moment you picked; try again when it gets there.';
 
+/** Why an engine stopped, for the user. */
+export function describeError(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * A link whose scenario broke while it was being run to its moment. `link: ` is how the page
+ * knows to show it in the banner of links that could not be opened (src/ui/share/SessionSync.tsx).
+ */
+export function linkFailure(e: unknown): string {
+  return `link: the scenario stopped with an error on the way to the link's moment: ${describeError(e)}`;
+}
+
 /** The reply refusing `msg` during a rewind, or undefined when it may run. */
 export function refusalWhileRewinding(msg: PageMessage): ReplyBody | undefined {
   if (msg.type === 'action') {
@@ -36,8 +49,8 @@ export interface RewinderDeps {
   progress(job: SeekJob): void;
   /** The job reached its target. */
   done(job: SeekJob): void;
-  /** A slice threw (the engine broke). */
-  failed(e: unknown): void;
+  /** A slice of `job` threw (the engine broke); the job is over (not cancelled: its source is the caller's). */
+  failed(e: unknown, job: SeekJob): void;
 }
 
 /**
@@ -60,7 +73,7 @@ export class Rewinder {
     this.cancel();
     this.job = job;
     this.lastProgress = -Infinity;
-    this.slice();
+    this.next();
   }
 
   cancel(): void {
@@ -93,7 +106,9 @@ export class Rewinder {
     try {
       this.slice();
     } catch (e) {
-      this.deps.failed(e);
+      const job = this.job;
+      this.job = undefined;
+      if (job) this.deps.failed(e, job);
     }
   }
 }

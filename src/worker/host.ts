@@ -1,74 +1,45 @@
-import type { Change, ControlCommand, HelloMessage, PageMessage, WorkerMessage } from '../protocol/messages';
-import type { Clock, Speed } from '../protocol/records';
+import type { ControlCommand, HelloMessage, PageMessage } from '../protocol/messages';
 import { assertNever, PROTOCOL_VERSION } from '../protocol/version';
 import { changesCluster } from '../protocol/console';
 import type { OpenRequest } from '../protocol/session';
 import { refusalWhileRewinding, Rewinder } from './host-rewind';
+import { rewindFailure } from './host-failure';
+import { FAULT_AFTER_MS, HostLoop, type HostDeps } from './host-loop';
+import { StandbyRunner } from './host-standby';
 import type { SeekJob, Source } from './source';
 
-/** Real-world hooks, injected so the loop runs under fake timers in tests. */
-export interface HostDeps {
-  now(): number;
-  setTimer(fn: () => void, ms: number): unknown;
-  clearTimer(handle: unknown): void;
-  post(msg: WorkerMessage): void;
-  makeSource(hello: HelloMessage): Source;
-  /** As makeSource, but the source may still have to run to `atMs` (a link's moment): done in slices. */
-  makeSourceAt?(hello: HelloMessage): { source: Source; atMs: number };
-  /** Builds a source for an `open` request (picker, import, link); absent = cannot open. */
-  open?(req: OpenRequest): { ok: true; source: Source; notices: string[] } | { ok: false; errors: string[] };
-}
+export { FRAME_MS, HEARTBEAT_MS, LARGE_CLUSTER_PODS, LARGE_FRAME_MS, type HostDeps } from './host-loop';
 
 /**
- * One frame: at most one batch is posted per frame. 20 Hz reads as live motion, and every
- * batch costs the page a React commit and a composite, so more would only burn its frames.
+ * The worker's host: one session at a time (hello, open), seeks (rewound in slices, from a
+ * parked engine when there is one), actions, requests and console lines; the frame loop that
+ * posts the session's changes is HostLoop (host-loop.ts).
  */
-export const FRAME_MS = 50;
-/**
- * A large cluster posts at 10 Hz: each batch makes the page restyle and repaint thousands of
- * pod squares, and a pod's change showing 50 ms later reads the same.
- */
-export const LARGE_FRAME_MS = 100;
-export const LARGE_CLUSTER_PODS = 1000;
-/** Longest wall gap one frame may turn into simulated time (a throttled tab must not leap). */
-const MAX_FRAME_GAP_MS = 250;
-/** Wall time spent in the engine per frame at "max" speed. */
-const MAX_SPEED_BUDGET_MS = 20;
-/** A silent worker still says it is alive this often (the page's watchdog listens). */
-export const HEARTBEAT_MS = 1000;
-const FAULT_AFTER_MS = 1000;
-const HANG_MS = 120_000;
-
-/**
- * The worker's main loop: advances simulated time by wall time × speed, coalesces the
- * engine's changes and posts one batch per frame (a snapshot first), answers resync,
- * requests and actions. One Source (one engine) per host.
- */
-export class SimHost {
-  private source: Source | undefined;
-  private seq = 0;
-  private speed: Speed = 10;
-  private paused = false;
-  private lastWall = 0;
-  private lastPost = 0;
-  /** Simulated second of the last posted clock: the page shows whole seconds. */
-  private lastSecond = -1;
-  private timer: unknown;
-  private stopped = false;
-  private fault: { kind: 'throw' | 'hang'; atWall: number } | undefined;
+export class SimHost extends HostLoop {
   /** Seeks replayed in slices (host-rewind.ts); the running source stays paused meanwhile. */
   private readonly rewinder: Rewinder;
-  /** No snapshot posted yet for this source (the first one waits until a link's moment is reached). */
-  private opening = false;
+  /** The hello this worker started with (a link that breaks on the way falls back to its scenario). */
+  private hello: HelloMessage | undefined;
+  /** A link opened in a running page, being run to its moment; the request is answered once there. */
+  private linkOpen: { id: number; notices: string[]; job: SeekJob } | undefined;
+  /** Parked engines built in spare time, so seeks start near their target (checkpoints.ts). */
+  private readonly background: StandbyRunner;
 
-  constructor(private readonly deps: HostDeps) {
+  constructor(deps: HostDeps) {
+    super(deps);
     this.rewinder = new Rewinder({
       now: () => deps.now(),
       setTimer: (fn, ms) => deps.setTimer(fn, ms),
       clearTimer: (h) => deps.clearTimer(h),
       progress: (job) => this.postProgress(job),
       done: (job) => this.rewound(job),
-      failed: (e) => this.fail(e),
+      failed: (e, job) => this.rewindFailed(e, job),
+    });
+    this.background = new StandbyRunner({
+      now: () => deps.now(),
+      setTimer: (fn, ms) => deps.setTimer(fn, ms),
+      clearTimer: (h) => deps.clearTimer(h),
+      live: () => (this.stopped || this.rewind || !this.source ? undefined : { source: this.source, paused: this.paused }),
     });
   }
 
@@ -134,16 +105,13 @@ export class SimHost {
     }
   }
 
-  private need(): Source {
-    if (!this.source) throw new Error('no simulation loaded yet (hello first)');
-    return this.source;
-  }
-
   private start(hello: HelloMessage): void {
     this.cancelRewind();
     this.source?.dispose();
+    this.hello = hello;
     const made = this.deps.makeSourceAt ? this.deps.makeSourceAt(hello) : { source: this.deps.makeSource(hello), atMs: 0 };
     this.source = made.source;
+    this.background.reset(this.source);
     if (hello.speed !== undefined) this.speed = hello.speed;
     this.paused = hello.paused === true;
     this.lastWall = this.deps.now();
@@ -192,8 +160,10 @@ export class SimHost {
     this.paused = true;
     // A second seek supersedes the first: its replay is dropped, the new one starts from the running source.
     this.cancelRewind();
-    if (src.startSeek) {
-      this.rewinder.start(src.startSeek(ms));
+    // From the engine parked latest before the target when there is one; else back from the start.
+    const job = this.background.seekFrom(src, ms) ?? src.startSeek?.(ms);
+    if (job) {
+      this.rewinder.start(job);
       return;
     }
     const next = src.seek ? src.seek(ms) : src;
@@ -209,6 +179,12 @@ export class SimHost {
   /** A seek replayed in slices got to its target: a rebuilt source takes over. */
   private rewound(job: SeekJob): void {
     if (this.stopped) return;
+    if (this.linkOpen?.job === job) {
+      const { id, notices } = this.linkOpen;
+      this.linkOpen = undefined;
+      this.linkOpened(id, notices, job.source);
+      return;
+    }
     if (job.rebuilt) {
       this.need().dispose();
       this.source = job.source;
@@ -219,113 +195,110 @@ export class SimHost {
 
   private cancelRewind(): void {
     this.rewinder.cancel();
+    const link = this.linkOpen;
+    if (!link) return;
+    // Superseded (another open, a seek, a new hello): the running scenario stays.
+    this.linkOpen = undefined;
+    link.job.source.dispose();
+    this.reply(link.id, { kind: 'opened', ok: false, errors: ['opening the link was interrupted by another request (a seek, another link or scenario)'], notices: [] });
   }
 
-  /** A heartbeat carrying the rewind's target and progress. */
-  private postProgress(job: SeekJob): void {
-    this.lastPost = this.deps.now();
-    this.deps.post({ type: 'heartbeat', v: PROTOCOL_VERSION, seq: this.seq, clock: this.clock(), rewind: { targetMs: job.targetMs, fraction: job.progress() } });
+  /**
+   * A replay broke on the way (an engine error). Nothing is lost that was not already there:
+   * a link being opened is not opened (the page says so in its banner), a page's first link
+   * falls back to the scenario it names, a seek back keeps the session as it was. Only an
+   * error in the running engine itself stops the simulation.
+   */
+  private rewindFailed(e: unknown, job: SeekJob): void {
+    if (this.stopped) return;
+    const link = this.linkOpen?.job === job ? this.linkOpen : undefined;
+    const what = rewindFailure(e, job, { opening: this.opening && job.source === this.source, link: link !== undefined });
+    if (what.kind === 'fatal') {
+      this.fail(e);
+      return;
+    }
+    try {
+      job.source.dispose();
+      if (what.kind === 'link') {
+        this.linkOpen = undefined;
+        this.reply(link!.id, { kind: 'opened', ok: false, errors: [what.message], notices: [] });
+      } else if (what.kind === 'fallback') {
+        this.source = this.deps.makeSource({ ...(this.hello ?? { type: 'hello', v: PROTOCOL_VERSION }), link: undefined });
+        this.background.reset(this.source);
+      }
+      if (what.kind !== 'link') this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message: what.message, fatal: false });
+      if (what.kind === 'fallback') this.postSnapshot();
+      else this.frame(false);
+    } catch (e2) {
+      this.fail(e2);
+    }
   }
 
   /** Replaces the running source (on failure it stays), then answers the request. */
   private open(id: number, req: OpenRequest): void {
+    if (req.kind === 'link' && this.deps.openAt) {
+      this.openLink(id, this.deps.openAt(req));
+      return;
+    }
     const opened = this.deps.open ? this.deps.open(req) : { ok: false as const, errors: ['this simulation cannot open scenarios'] };
     if (opened.ok) {
       this.source?.dispose();
       this.source = opened.source;
       // A link opens at its moment, stopped; a scenario from the picker or a file starts playing.
       this.paused = req.kind === 'link';
+      this.background.reset(this.source);
       this.postSnapshot();
     }
     const body = opened.ok ? { kind: 'opened' as const, ok: true, errors: [], notices: opened.notices } : { kind: 'opened' as const, ok: false, errors: opened.errors, notices: [] };
     this.deps.post({ type: 'reply', v: PROTOCOL_VERSION, id, body });
   }
 
-  private clock(): Clock {
-    const c = this.need().clock();
-    return { ...c, speed: this.speed, paused: this.paused };
-  }
-
-  private postSnapshot(): void {
-    const src = this.need();
-    this.opening = false;
-    src.flush();
-    this.seq++;
-    const clock = this.clock();
-    this.lastSecond = Math.floor(clock.nowMs / 1000);
-    this.deps.post({ type: 'snapshot', v: PROTOCOL_VERSION, seq: this.seq, clock, scenario: src.info, records: src.snapshot() });
-    this.lastPost = this.deps.now();
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.deps.clearTimer(this.timer);
-    const frameMs = (this.source?.podCount() ?? 0) > LARGE_CLUSTER_PODS ? LARGE_FRAME_MS : FRAME_MS;
-    this.timer = this.deps.setTimer(() => this.tick(), frameMs);
-  }
-
-  private tick(): void {
-    if (this.stopped) return;
-    // While rewinding the slices post progress; the paused source has nothing to say.
-    if (this.rewind) {
-      this.schedule();
+  /**
+   * A link pasted into a running page: built now (a broken one is refused at once), run to its
+   * moment in slices with progress like any rewind, then swapped in and the request answered.
+   */
+  private openLink(id: number, opened: ReturnType<NonNullable<HostDeps['openAt']>>): void {
+    if (!opened.ok) {
+      this.reply(id, { kind: 'opened', ok: false, errors: opened.errors, notices: [] });
       return;
     }
-    try {
-      this.frame(true);
-    } catch (e) {
-      this.fail(e);
+    const job = opened.source.startSeek?.(opened.atMs);
+    if (!job) {
+      this.linkOpened(id, opened.notices, opened.source);
       return;
     }
-    this.schedule();
+    this.linkOpen = { id, notices: opened.notices, job };
+    this.rewinder.start(job);
   }
 
-  /** Advances (when `advance` and playing) and posts what changed. */
-  private frame(advance: boolean): void {
-    const src = this.need();
-    const now = this.deps.now();
-    if (this.fault && now >= this.fault.atWall) this.injectFault(this.fault.kind);
-    const dt = Math.min(Math.max(0, now - this.lastWall), MAX_FRAME_GAP_MS);
-    this.lastWall = now;
-    if (advance && !this.paused) {
-      if (this.speed === 'max') src.runFor(MAX_SPEED_BUDGET_MS, () => this.deps.now());
-      else src.advance(dt * this.speed);
-    }
-    const changes: Change[] = src.flush();
-    const clock = this.clock();
-    const second = Math.floor(clock.nowMs / 1000);
-    // A frame with no changes is only worth a message when the readout's second ticks over.
-    if (changes.length > 0 || second !== this.lastSecond || !advance) {
-      this.seq++;
-      this.deps.post({ type: 'batch', v: PROTOCOL_VERSION, seq: this.seq, clock, changes });
-      this.lastPost = now;
-      this.lastSecond = second;
-    } else if (now - this.lastPost >= HEARTBEAT_MS) {
-      this.deps.post({ type: 'heartbeat', v: PROTOCOL_VERSION, seq: this.seq, clock: this.clock() });
-      this.lastPost = now;
-    }
+  private linkOpened(id: number, notices: string[], source: Source): void {
+    this.source?.dispose();
+    this.source = source;
+    // A link opens at its moment, stopped.
+    this.paused = true;
+    this.background.reset(this.source);
+    this.postSnapshot();
+    this.reply(id, { kind: 'opened', ok: true, errors: [], notices });
   }
 
-  /** Test hook for the page's crash / stall handling. */
-  private injectFault(kind: 'throw' | 'hang'): void {
-    if (kind === 'throw') throw new Error('injected fault');
-    const until = this.deps.now() + HANG_MS;
-    // Bounded busy wait: the worker stops answering until the page restarts it.
-    for (let i = 0; i < 1e12 && this.deps.now() < until; i++);
+  protected busy(): boolean {
+    return this.rewind !== undefined;
   }
 
-  private fail(e: unknown): void {
-    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    this.stopped = true;
-    this.deps.clearTimer(this.timer);
+  protected afterFrame(): void {
+    this.background.poke();
+  }
+
+  protected stopWork(): void {
     this.cancelRewind();
-    this.deps.post({ type: 'error', v: PROTOCOL_VERSION, message, fatal: true });
+    this.background.dispose();
   }
 
   dispose(): void {
     this.stopped = true;
     this.deps.clearTimer(this.timer);
     this.cancelRewind();
+    this.background.dispose();
     this.source?.dispose();
   }
 }

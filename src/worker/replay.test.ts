@@ -40,4 +40,24 @@ describe('ActionReplayer', () => {
     expect(calls.filter((c) => c.startsWith('run'))).toEqual(['run early']);
     expect(replayer.pending()).toEqual([]);
   });
+
+  it('played() lists what ran; replaceAhead() swaps the future (a checkpoint taking over the live history)', () => {
+    const { calls, replayer } = harness([
+      { atMs: 1000, run: 'a' },
+      { atMs: 8000, run: 'old' },
+    ]);
+    replayer.runUntil(5000);
+    expect(replayer.played()).toEqual([{ atMs: 1000, run: 'a' }]);
+    replayer.replaceAhead([
+      { atMs: 9000, run: 'y' },
+      { atMs: 6000, run: 'x' },
+    ]);
+    expect(replayer.pending()).toEqual([
+      { atMs: 6000, run: 'x' },
+      { atMs: 9000, run: 'y' },
+    ]);
+    replayer.runUntil(10_000);
+    expect(calls.filter((c) => c.startsWith('run'))).toEqual(['run a', 'run x', 'run y']);
+    expect(replayer.played().map((a) => a.run)).toEqual(['a', 'x', 'y']);
+  });
 });

@@ -36,6 +36,21 @@ export class ActionReplayer {
     this.runner.runUntil(simMs);
   }
 
+  /** Actions played so far, in the order they ran. */
+  played(): RecordedStep[] {
+    return this.queue.slice(0, this.next).map((a) => ({ ...a }));
+  }
+
+  /**
+   * Replaces the actions still ahead with `ahead` (a checkpoint taking over the live session's
+   * future, checkpoints.ts). Sorted as the constructor sorts; the caller checks that none is
+   * due before the actions already played.
+   */
+  replaceAhead(ahead: readonly RecordedStep[]): void {
+    this.queue.length = this.next;
+    this.queue.push(...ahead.map((a) => ({ atMs: a.atMs, run: a.run })).sort((a, b) => a.atMs - b.atMs));
+  }
+
   /** Actions not played yet. */
   pending(): RecordedStep[] {
     return this.queue.slice(this.next).map((a) => ({ ...a }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLink, EMPTY_VIEW } from '../scenarios/link';
 import { EngineSource } from './engine-source';
-import { buildSession, prepareOpen, sourceAtForHello, sourceForHello } from './restore';
+import { buildSession, openSessionAt, prepareOpen, sourceAtForHello, sourceForHello } from './restore';
 import { PROTOCOL_VERSION } from '../protocol/version';
 
 /** What a user sees of a moment: node states and which pod runs where, in what phase. */
@@ -115,5 +115,28 @@ describe('open', () => {
     expect(src.info.name).toBe('deploy-three-replicas');
     expect(src.clock().simTimeMs).toBe(0);
     expect(prepareOpen({ kind: 'builtin', name: 'nope' })).toEqual({ ok: false, errors: ['unknown scenario "nope"'] });
+  });
+});
+
+describe('openSessionAt (a link pasted into a running page)', () => {
+  it("builds the link's session at the start and says which moment to run it to; a broken link is refused at once", () => {
+    const src = played();
+    const info = src.query({ kind: 'session', text: 'share' });
+    if (info.kind !== 'session' || info.text === null) throw new Error('no share text');
+    const link = encodeLink({ scenario: info.text, actions: [{ atMs: 20_000, run: 'kubectl cordon worker-1' }], timeMs: 60_000, view: EMPTY_VIEW });
+    if (!link.ok) throw new Error(link.error);
+    const opened = openSessionAt({ kind: 'link', fragment: link.fragment });
+    if (!opened.ok) throw new Error(opened.errors.join());
+    expect(opened.atMs).toBe(60_000);
+    expect(opened.source.clock().simTimeMs).toBe(0);
+    // Run there in parts (as the host's slices do): the same moment as the link opened in one piece.
+    const job = opened.source.startSeek(60_000);
+    for (let i = 0; i < 1000 && !job.step(5, () => i * 10); i++);
+    const prepared = prepareOpen({ kind: 'link', fragment: link.fragment });
+    if (!prepared.ok) throw new Error(prepared.errors.join());
+    const whole = buildSession(prepared.spec, 60_000);
+    expect(picture(opened.source)).toEqual(picture(whole));
+    expect(openSessionAt({ kind: 'link', fragment: 'v1.garbage' })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^link: /)] });
+    for (const s of [src, opened.source, whole]) s.dispose();
   });
 });

@@ -69,6 +69,20 @@ export function openSession(req: OpenRequest): { ok: true; source: EngineSource;
   }
 }
 
+/**
+ * As openSession, but not yet run to its moment: the host runs a link there in slices, with
+ * progress, so a long link neither silences the worker nor freezes the page that pasted it.
+ */
+export function openSessionAt(req: OpenRequest): { ok: true; source: EngineSource; atMs: number; notices: string[] } | { ok: false; errors: string[] } {
+  const opening = prepareOpen(req);
+  if (!opening.ok) return opening;
+  try {
+    return { ok: true, source: new EngineSource(opening.spec), atMs: opening.timeMs, notices: opening.notices };
+  } catch (e) {
+    return { ok: false, errors: [`the scenario could not be played: ${describe(e)}`] };
+  }
+}
+
 /** The worker's first source: a link when the page has one (falling back to the default), else a built-in. */
 export function sourceForHello(hello: HelloMessage): EngineSource {
   if (hello.link === undefined || hello.link === '' || hello.link === '#') return new EngineSource(hello.scenario);

@@ -4,11 +4,15 @@ import type { CommandRecord } from '../protocol/records';
 import { EngineSource } from './engine-source';
 import { builtinSession } from './session-spec';
 
-/** Everything a seek must reproduce: what the page is sent and what the engine holds. */
+/**
+ * Everything a seek must reproduce: what the page is sent, what the engine holds and its event
+ * log. (A seek from a parked engine is compared the same way in checkpoints.test.ts.)
+ */
 function state(src: EngineSource): string {
   src.flush();
   const objects = ['nodes', 'pods', 'deployments', 'replicasets', 'events', 'leases'].map((r) => src.cluster.objects(r));
-  return stableStringify({ clock: src.clock(), revision: src.cluster.api.etcd.revision, records: src.snapshot(), objects });
+  const log = { digest: src.cluster.log.digest, total: src.cluster.log.total };
+  return stableStringify({ clock: src.clock(), revision: src.cluster.api.etcd.revision, records: src.snapshot(), objects, log });
 }
 
 /** node-failure with user actions on the way, played to 2m30s, then seeking back to `backMs`. */

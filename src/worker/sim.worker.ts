@@ -43,6 +43,10 @@ function open(req: OpenRequest): { ok: true; source: Source; notices: string[] }
   return loaded().openSession(req);
 }
 
+function openAt(req: OpenRequest): { ok: true; source: Source; atMs: number; notices: string[] } | { ok: false; errors: string[] } {
+  return loaded().openSessionAt(req);
+}
+
 const host = new SimHost({
   now: () => performance.now(),
   setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -51,6 +55,7 @@ const host = new SimHost({
   makeSource,
   makeSourceAt,
   open,
+  openAt,
 });
 
 /** Messages that build an engine session (everything else works on the session there is). */

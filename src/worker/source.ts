@@ -26,6 +26,20 @@ export interface Source {
   seek?(ms: number): Source;
   /** The same move done in slices (the host runs `step` between its other work); see rewind.ts. */
   startSeek?(ms: number): SeekJob;
+  /** Parked copies of this session for fast seeks (checkpoints.ts); absent = every seek back rebuilds. */
+  standby?(): Standby;
+  dispose(): void;
+}
+
+/**
+ * Copies of the running session parked at earlier moments, built in the background by the
+ * same deterministic replay a seek back runs, so a seek starts near its target (checkpoints.ts).
+ */
+export interface Standby {
+  /** A seek to `ms` from the best parked copy, or undefined when none beats the source's own way. */
+  seekFrom(live: Source, ms: number): SeekJob | undefined;
+  /** Builds parked copies for about `budgetMs` of wall time; false once there is nothing left to do. */
+  work(live: Source, budgetMs: number, wallNow: () => number): boolean;
   dispose(): void;
 }
 

@@ -96,10 +96,10 @@ export class ApiServer {
     return resourceByName(name) ?? resolveResource(name);
   }
 
-  private logRequest(ctx: RequestContext, verb: string, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
+  private logRequest(ctx: RequestContext, verb: Verb, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
     const { log } = this.env;
     const ref = name && log.recording ? { kind: r.kind, namespace: ns, name } : undefined;
-    log.append({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', label: `${verb} ${path}`, opId: ctx.opId, ref });
+    log.appendJoined({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', opId: ctx.opId, ref }, VERB_PREFIX[verb], path);
     log.append({ kind: InteractionKind.Response, from: 'apiserver', to: ctx.component, label: statusLine(code), opId: ctx.opId, code, ref });
   }
 
@@ -107,14 +107,13 @@ export class ApiServer {
   private commit(ctx: RequestContext, r: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined, key?: string): void {
     const obj = (next ?? prev)!;
     key ??= etcdKey(r, obj.metadata.namespace, obj.metadata.name);
-    this.env.log.append({
+    this.env.log.appendJoined({
       kind: InteractionKind.EtcdWrite,
       from: 'apiserver',
       to: 'etcd',
-      label: next ? `txn put ${key}` : `txn delete ${key}`,
       opId: ctx.opId,
       ref: this.env.log.recording ? { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : undefined,
-    });
+    }, next ? 'txn put ' : 'txn delete ', key);
     if (next) {
       if (this.env.config.freezeObjects) deepFreeze(next);
       this.etcd.put(r.resource, key, next);
@@ -550,6 +549,11 @@ export class ApiServer {
     return qualifiedResource(r);
   }
 }
+
+type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The request label's first part (the label is `<verb> <path>`), as constants. */
+const VERB_PREFIX: Readonly<Record<Verb, string>> = { GET: 'GET ', POST: 'POST ', PUT: 'PUT ', PATCH: 'PATCH ', DELETE: 'DELETE ' };
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
   200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',

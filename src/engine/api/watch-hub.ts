@@ -25,15 +25,17 @@ export interface WatchHandle {
   stop(): void;
 }
 
-interface Pending {
-  readonly dueMs: number;
-  readonly event: WatchEvent;
-}
-
 class Watcher implements WatchHandle {
-  queue: Pending[] = [];
+  /**
+   * Pending events and their delivery times, side by side: a write fans out to a dozen
+   * watchers, and a burst keeps thousands queued, so no wrapper object per entry.
+   */
+  queue: WatchEvent[] = [];
+  dues: number[] = [];
   head = 0;
   flush: ScheduledEvent | undefined;
+  /** Delivers what is due: one closure per watcher, not one per scheduled flush. */
+  deliverDue: () => void = () => undefined;
   stopped = false;
 
   constructor(
@@ -69,6 +71,7 @@ export class WatchHub {
 
   add(resource: ResourceInfo, component: string, opts: WatchOptions, handler: (ev: WatchEvent) => void): WatchHandle {
     const w = new Watcher(this, resource, component, opts, handler);
+    w.deliverDue = () => this.deliver(w);
     if (opts.nodeName !== undefined) {
       let m = this.byNode.get(resource.resource);
       if (!m) this.byNode.set(resource.resource, (m = new Map()));
@@ -127,15 +130,16 @@ export class WatchHub {
 
   private enqueue(w: Watcher, event: WatchEvent): void {
     const dueMs = this.env.now() + this.env.config.watchLatencyMs;
-    w.queue.push({ dueMs, event });
-    if (!w.flush) w.flush = this.env.queue.schedule(dueMs, 'watch-delivery', () => this.deliver(w));
+    w.queue.push(event);
+    w.dues.push(dueMs);
+    if (!w.flush) w.flush = this.env.queue.schedule(dueMs, 'watch-delivery', w.deliverDue);
   }
 
   private deliver(w: Watcher): void {
     w.flush = undefined;
     const now = this.env.now();
-    while (!w.stopped && w.head < w.queue.length && w.queue[w.head]!.dueMs <= now) {
-      const { event } = w.queue[w.head++]!;
+    while (!w.stopped && w.head < w.queue.length && w.dues[w.head]! <= now) {
+      const event = w.queue[w.head++]!;
       const m = event.object.metadata;
       if (w.opts.logDeliveries !== false) this.env.log.append({
         kind: InteractionKind.Watch,
@@ -149,9 +153,10 @@ export class WatchHub {
     }
     if (w.head >= w.queue.length) {
       w.queue = [];
+      w.dues = [];
       w.head = 0;
     } else if (!w.stopped) {
-      w.flush = this.env.queue.schedule(w.queue[w.head]!.dueMs, 'watch-delivery', () => this.deliver(w));
+      w.flush = this.env.queue.schedule(w.dues[w.head]!, 'watch-delivery', w.deliverDue);
     }
   }
 }

@@ -28,9 +28,9 @@ export interface CorrelatorInput {
 }
 
 export interface Observation {
-  /** The object's correlation state and the key of the event to create or patch in it. */
+  /** The object's correlation state and the identity of the event to create or patch in it. */
   readonly object: ObjectRecord;
-  readonly key: string;
+  readonly id: EventIdentity;
   /** The message to write (the aggregate's "(combined from similar events): ..." when aggregated). */
   readonly message: string;
   /** Existing event to patch (count already incremented), or undefined to create one. */
@@ -46,7 +46,26 @@ export interface EventLog {
   firstTimestamp: string;
 }
 
+/**
+ * client-go's event key within one object: type, reason, fieldPath and message; an
+ * aggregated event is keyed by type and reason only (message undefined). Compared field by
+ * field: no key string is built per event.
+ */
+interface EventIdentity {
+  readonly type: string;
+  readonly reason: string;
+  readonly fieldPath: string;
+  readonly message: string | undefined;
+}
+
+interface LogEntry {
+  readonly id: EventIdentity;
+  log: EventLog;
+}
+
 interface AggregateRecord {
+  readonly type: string;
+  readonly reason: string;
   /** The distinct messages seen (most reasons only ever see one: the Set comes with the second). */
   first: string;
   more: Set<string> | undefined;
@@ -71,17 +90,33 @@ function dropOldest(agg: AggregateRecord): void {
   if (oldest !== undefined) more.delete(oldest);
 }
 
+function sameIdentity(a: EventIdentity, b: EventIdentity): boolean {
+  return a.reason === b.reason && a.message === b.message && a.type === b.type && a.fieldPath === b.fieldPath;
+}
+
 /**
  * What the correlator remembers about one involved object: client-go keeps three LRU caches
- * keyed by strings that all start with the object's identity; grouping by object first keeps
- * the keys short (type, reason, message) and forgets an object's state all at once.
+ * keyed by strings that all start with the object's identity; grouping by object first
+ * forgets an object's state all at once. An object sees a handful of reasons, so its
+ * aggregates and events are short lists, oldest first (a Map each would weigh more than
+ * their contents, for every pod of the cluster).
  */
 interface ObjectRecord {
-  readonly aggregates: Map<string, AggregateRecord>;
-  readonly logs: Map<string, EventLog>;
+  readonly aggregates: AggregateRecord[];
+  readonly logs: LogEntry[];
   /** Spam filter token bucket. */
   tokens: number;
   lastMs: number;
+}
+
+function findAggregate(aggregates: readonly AggregateRecord[], type: string, reason: string): number {
+  for (let i = 0; i < aggregates.length; i++) if (aggregates[i]!.reason === reason && aggregates[i]!.type === type) return i;
+  return -1;
+}
+
+function findLog(logs: readonly LogEntry[], id: EventIdentity): number {
+  for (let i = 0; i < logs.length; i++) if (sameIdentity(logs[i]!.id, id)) return i;
+  return -1;
 }
 
 /** One per event recorder, so per source and host. */
@@ -94,47 +129,53 @@ export class EventCorrelator {
     // Source and host are the recorder's own: an object's uid (else its kind and name) tells events apart.
     const objectKey = o.uid ? o.uid : `${o.apiVersion ?? ''}/${o.kind}/${o.namespace ?? ''}/${o.name}`;
     const rec = this.objectRecord(objectKey, nowMs);
-    const aggregateKey = `${e.type}\u0000${e.reason}`;
-    let key = `${aggregateKey}\u0000${o.fieldPath ?? ''}\u0000${e.message}`;
+    let id: EventIdentity = { type: e.type, reason: e.reason, fieldPath: o.fieldPath ?? '', message: e.message };
     let message = e.message;
-    let agg = rec.aggregates.get(aggregateKey);
+    const at = findAggregate(rec.aggregates, e.type, e.reason);
+    let agg = at >= 0 ? rec.aggregates[at]! : undefined;
     if (!agg || nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) {
-      agg = { first: e.message, more: undefined, lastMs: nowMs };
-      rec.aggregates.set(aggregateKey, agg);
+      agg = { type: e.type, reason: e.reason, first: e.message, more: undefined, lastMs: nowMs };
+      if (at >= 0) rec.aggregates[at] = agg;
+      else rec.aggregates.push(agg);
     }
     const distinct = addMessage(agg, e.message);
     agg.lastMs = nowMs;
     if (distinct >= AGGREGATE_MAX_EVENTS) {
       // Keep the set below the threshold: every further distinct message aggregates too.
       dropOldest(agg);
-      key = aggregateKey;
+      id = { type: e.type, reason: e.reason, fieldPath: '', message: undefined };
       message = COMBINED_PREFIX + e.message;
     }
-    const previous = rec.logs.get(key);
+    const found = findLog(rec.logs, id);
+    const previous = found >= 0 ? rec.logs[found]!.log : undefined;
     if (previous) previous.count++;
-    return { object: rec, key, message, previous, skip: !this.allow(rec, nowMs) };
+    return { object: rec, id, message, previous, skip: !this.allow(rec, nowMs) };
   }
 
   created(seen: Observation, log: EventLog): void {
     const logs = seen.object.logs;
-    logs.set(seen.key, log);
-    // A long-lived object (a node) sees new messages window after window: forget its oldest.
-    if (logs.size > MAX_LOGS_PER_OBJECT) {
-      const oldest = logs.keys().next().value;
-      if (oldest !== undefined) logs.delete(oldest);
+    const at = findLog(logs, seen.id);
+    if (at >= 0) {
+      logs[at]!.log = log;
+      return;
     }
+    logs.push({ id: seen.id, log });
+    // A long-lived object (a node) sees new messages window after window: forget its oldest.
+    if (logs.length > MAX_LOGS_PER_OBJECT) logs.shift();
   }
 
   /** The event to patch is gone: the next one is created afresh. */
   forget(seen: Observation): void {
-    seen.object.logs.delete(seen.key);
+    const logs = seen.object.logs;
+    const at = findLog(logs, seen.id);
+    if (at >= 0) logs.splice(at, 1);
   }
 
   /** The object's record, created when new; the oldest objects are forgotten past the bound. */
   private objectRecord(objectKey: string, nowMs: number): ObjectRecord {
     let rec = this.objects.get(objectKey);
     if (!rec) {
-      rec = { aggregates: new Map(), logs: new Map(), tokens: SPAM_BURST, lastMs: nowMs };
+      rec = { aggregates: [], logs: [], tokens: SPAM_BURST, lastMs: nowMs };
       this.objects.set(objectKey, rec);
       if (this.objects.size > MAX_OBJECTS) {
         const oldest = this.objects.keys().next().value;

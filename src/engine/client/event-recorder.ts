@@ -85,9 +85,9 @@ export class EventRecorder {
     else this.correlator.forget(seen);
   }
 
-  /** `<object name>.<16 hex digits>`, built as one flat string (names are kept with every event). */
+  /** `<object name>.<16 hex digits>`, joined into one flat string (names are kept with every event). */
   private eventName(objectName: string): string {
     const rng = this.env.rng;
-    return objectName + hex16(rng.nextUint32(), rng.nextUint32());
+    return [objectName, hex16(rng.nextUint32(), rng.nextUint32())].join('');
   }
 }

@@ -2,6 +2,7 @@ import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
 import type { WatchOptions } from '../api/watch-hub';
 import { SharedIndexInformer, type CacheIndexer, type InformerConsumer } from './shared-informer';
+import { namespacedKey } from '../util/keys';
 
 export { objectKey } from './shared-informer';
 
@@ -63,7 +64,7 @@ export class Informer<T extends KubeObject> implements InformerConsumer {
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
-    return this.source.cache.get(namespace ? `${namespace}/${name}` : name) as T | undefined;
+    return this.source.cache.get(namespace ? namespacedKey(namespace, name) : name) as T | undefined;
   }
 
   getByKey(key: string): T | undefined {

@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types';
 import type { WatchEvent, WatchHandle, WatchOptions } from '../api/watch-hub';
 import { InteractionKind } from '../log/interaction-log';
 import type { ScheduledEvent } from '../sim/event-queue';
+import { namespacedKey } from '../util/keys';
 
 /** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
 const RELIST_INITIAL_MS = 800;
@@ -10,7 +11,7 @@ const RELIST_MAX_MS = 30_000;
 
 export function objectKey(obj: KubeObject): string {
   const ns = obj.metadata.namespace;
-  return ns ? `${ns}/${obj.metadata.name}` : obj.metadata.name;
+  return ns ? namespacedKey(ns, obj.metadata.name) : obj.metadata.name;
 }
 
 /** A secondary index over an informer's cache, kept up to date with it (client-go's Indexers). */

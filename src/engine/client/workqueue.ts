@@ -7,10 +7,12 @@ import type { ScheduledEvent } from '../sim/event-queue';
  * them so that the controller's requests carry that operation's id.
  */
 export class WorkQueue {
-  private readonly pending = new Map<string, number | undefined>();
+  private pending = new Map<string, number | undefined>();
   private scheduled: ScheduledEvent | undefined;
   private readonly delayed = new Map<string, ScheduledEvent>();
   private stopped = false;
+  /** One closure for every drain this queue schedules. */
+  private readonly drainFn = (): void => this.drain();
 
   constructor(
     private readonly env: SimEnv,
@@ -23,7 +25,7 @@ export class WorkQueue {
     const had = this.pending.has(key);
     if (!had || opId !== undefined) this.pending.set(key, opId ?? this.pending.get(key));
     if (!this.scheduled) {
-      this.scheduled = this.env.queue.after(this.env.config.workqueueDelayMs, this.label, () => this.drain());
+      this.scheduled = this.env.queue.after(this.env.config.workqueueDelayMs, this.label, this.drainFn);
     }
   }
 
@@ -57,8 +59,9 @@ export class WorkQueue {
 
   private drain(): void {
     this.scheduled = undefined;
-    const batch = [...this.pending];
-    this.pending.clear();
+    // Swapped rather than copied: keys added while the batch runs wait for the next drain.
+    const batch = this.pending;
+    this.pending = new Map();
     for (const [key, opId] of batch) {
       if (this.stopped) return;
       this.process(key, opId);

@@ -39,6 +39,7 @@ describe('priorities and preemption', () => {
       ['20s', 'kubectl get pods -o wide'],
       ['21s', 'kubectl apply -f api.yaml'],
       ['22s', 'kubectl get pods -o wide'],
+      ['22s', 'kubectl describe pod -l app=api'],
       ['60s', 'kubectl get pods -o wide'],
       ['60s', 'kubectl get events --field-selector reason=Preempted'],
       ['60s', 'kubectl get events --field-selector reason=FailedScheduling'],
@@ -64,10 +65,30 @@ describe('priorities and preemption', () => {
     const nominated = t.block('00:00:22', 'kubectl get pods -o wide').map(words).find((l) => l.startsWith('api-'));
     expect(nominated).toMatch(/^api-\S+ 0\/1 Pending 0 1s <none> <none> worker-1 <none>$/);
     const preempted = t.block('00:01:00', 'kubectl get events --field-selector reason=Preempted').map(words);
-    expect(preempted[1]).toMatch(/^\d+s Normal Preempted pod\/batch-\S+ Preempted by a pod on node worker-1$/);
+    const apiUid = c.objects<Pod>('pods').find((p) => p.metadata.labels?.app === 'api')?.metadata.uid;
+    expect(preempted[1]).toMatch(/^\d+s Normal Preempted pod\/batch-\S+ Preempted by pod \S+ on node worker-1$/);
+    expect(preempted[1]!.endsWith(`Preempted by pod ${apiUid} on node worker-1`)).toBe(true);
     const victim = preempted[1]!.split(' ')[3]!.slice('pod/'.length);
     expect(before.map((l) => l.split(' ')[0])).toContain(victim);
     expect(c.objects<Pod>('pods').some((p) => p.metadata.name === victim)).toBe(false);
+  });
+
+  it('kubectl describe shows the priority, the nomination and a FailedScheduling without a preemption suffix (PostFilter succeeded)', () => {
+    const d = t.block('00:00:22', 'kubectl describe pod -l app=api');
+    expect(d).toContain('Priority:             1000');
+    expect(d).toContain('Priority Class Name:  high');
+    expect(d).toContain('NominatedNodeName:    worker-1');
+    expect(words(d.at(-1)!)).toBe('Warning FailedScheduling 1s default-scheduler 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.');
+  });
+
+  it('system pods carry the system classes\' priorities', () => {
+    const pods = c.objects<Pod>('pods').filter((p) => p.metadata.namespace === 'kube-system');
+    const byPrefix = (prefix: string): Pod[] => pods.filter((p) => p.metadata.name.startsWith(prefix));
+    for (const p of [...byPrefix('kube-apiserver-'), ...byPrefix('etcd-'), ...byPrefix('kube-scheduler-'), ...byPrefix('kube-proxy-')]) {
+      expect([p.metadata.name, p.spec.priorityClassName, p.spec.priority]).toEqual([p.metadata.name, 'system-node-critical', 2000001000]);
+    }
+    expect(byPrefix('coredns-').map((p) => [p.spec.priorityClassName, p.spec.priority])).toEqual([['system-cluster-critical', 2000000000], ['system-cluster-critical', 2000000000]]);
+    expect(byPrefix('etcd-')).toHaveLength(1);
   });
 
   it('afterwards the high-priority pod runs and the displaced low-priority replica waits with the reason', () => {

@@ -24,6 +24,7 @@ describe('kubectl drain and a PodDisruptionBudget', () => {
       ['30s', 'kubectl uncordon worker-2'],
       ['30s', 'kubectl get pdb'],
       ['31s', 'kubectl drain worker-1 --ignore-daemonsets'],
+      ['45s', 'kubectl describe pdb web-pdb'],
       ['50s', 'kubectl scale deployment web --replicas=3'],
       ['2m', 'kubectl get pods -o wide'],
       ['2m', 'kubectl get pdb'],
@@ -38,6 +39,22 @@ describe('kubectl drain and a PodDisruptionBudget', () => {
     ]);
   });
 
+  it('kubectl describe pdb prints kubectl\'s PodDisruptionBudget describer while the drain is blocked', () => {
+    const d = t.block('00:00:45', 'kubectl describe pdb web-pdb');
+    expect(d.slice(0, 9)).toEqual([
+      'Name:           web-pdb',
+      'Namespace:      default',
+      'Min available:  2',
+      'Selector:       app=web',
+      'Status:',
+      '    Allowed disruptions:  0',
+      '    Current:              2',
+      '    Desired:              2',
+      '    Total:                2',
+    ]);
+    expect(d[9]).toBe('Events:');
+  });
+
   it('the eviction is refused with the real 429 message and retried every 5 s', () => {
     const drainOut = t.block('00:00:31', 'kubectl drain worker-1 --ignore-daemonsets');
     expect(drainOut[0]).toBe('node/worker-1 cordoned');
@@ -45,6 +62,9 @@ describe('kubectl drain and a PodDisruptionBudget', () => {
     expect(refused[0]).toMatch(/^error when evicting pods\/"web-\S+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.$/);
     // 31 s … 50 s: both pods refused at 31, 36, 41, 46 s, before the scale-up gives the budget room.
     expect(refused.length).toBeGreaterThanOrEqual(8);
+    // kubectl announces the pod on every attempt of its retry loop, so each refusal follows an announcement.
+    const announced = drain.filter((l) => l.startsWith('evicting pod default/web-'));
+    expect(announced.length).toBe(refused.length + 2);
   });
 
   it('once the budget allows a disruption the pods go one at a time and the drain finishes', () => {
@@ -54,6 +74,42 @@ describe('kubectl drain and a PodDisruptionBudget', () => {
     expect(pods).toHaveLength(3);
     for (const p of pods) expect(p).toMatch(/ 1\/1 Running 0 \S+ \S+ worker-2 /);
     expect(words(t.block('00:02:00', 'kubectl get pdb')[1]!)).toBe('web-pdb 2 N/A 1 2m');
+  });
+});
+
+describe('kubectl drain --timeout against a budget that never allows a disruption', () => {
+  it('gives up at the first attempt after the global timeout, lists the pending pods and fails the node', () => {
+    const t = runTranscript(inlineScenario({
+      cluster: '{ nodes: [{ name: "worker-{i}", count: 2 }] }',
+      files: { 'web.yaml': deploymentManifest('web', 1, 100), 'pdb.yaml': pdb('web-pdb', 'minAvailable: 1') },
+      steps: [
+        ['0s', 'kubectl cordon worker-2'],
+        ['0s', 'kubectl apply -f web.yaml'],
+        ['0s', 'kubectl apply -f pdb.yaml'],
+        ['30s', 'kubectl uncordon worker-2'],
+        ['31s', 'kubectl drain worker-1 --ignore-daemonsets --timeout=7s'],
+        ['1m', 'kubectl get pods -o wide'],
+        ['1m', 'kubectl get nodes worker-1'],
+      ],
+    }));
+    const web = t.runner.cluster.objects<Pod>('pods').find((p) => p.metadata.labels?.app === 'web')!.metadata.name;
+    const refusal = `error when evicting pods/"${web}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.`;
+    const timedOut = `error when evicting pods/"${web}" -n "default": global timeout reached: 7s`;
+    const out = t.lines.slice(t.lines.indexOf('[00:00:31] $ kubectl drain worker-1 --ignore-daemonsets --timeout=7s') + 1).filter((l) => l.includes(web) || / worker-1/.test(l) || l.startsWith('There are'));
+    // Attempts at 31 s and 36 s are refused; the one at 41 s finds the 7 s budget spent.
+    expect(out.filter((l) => !l.startsWith('[') && !/^(NAME|web-|worker-1 )/.test(words(l)))).toEqual([
+      `evicting pod default/${web}`, refusal,
+      `evicting pod default/${web}`, refusal,
+      `evicting pod default/${web}`,
+      `There are pending pods in node "worker-1" when an error occurred: ${timedOut}`,
+      `pod/${web}`,
+      `error: unable to drain node "worker-1" due to error: ${timedOut}, continuing command...`,
+      'There are pending nodes to be drained:',
+      ' worker-1',
+      timedOut,
+    ]);
+    expect(words(t.block('00:01:00', 'kubectl get pods -o wide')[1]!)).toMatch(/ 1\/1 Running 0 60s \S+ worker-1 /);
+    expect(words(t.block('00:01:00', 'kubectl get nodes worker-1')[1]!)).toMatch(/^worker-1 Ready,SchedulingDisabled /);
   });
 });
 

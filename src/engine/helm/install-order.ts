@@ -38,8 +38,49 @@ export const INSTALL_ORDER: readonly string[] = [
   'APIService',
 ];
 
-/** Uninstall deletes in the reverse order. */
-export const UNINSTALL_ORDER: readonly string[] = [...INSTALL_ORDER].reverse();
+/**
+ * helm `UninstallOrder`, verbatim: not the exact reverse of InstallOrder, Services go right
+ * after Ingresses (traffic stops before the workloads behind it), and the lists come just
+ * before their kinds.
+ */
+export const UNINSTALL_ORDER: readonly string[] = [
+  'APIService',
+  'Ingress',
+  'IngressClass',
+  'Service',
+  'CronJob',
+  'Job',
+  'StatefulSet',
+  'HorizontalPodAutoscaler',
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'Pod',
+  'DaemonSet',
+  'RoleBindingList',
+  'RoleBinding',
+  'RoleList',
+  'Role',
+  'ClusterRoleBindingList',
+  'ClusterRoleBinding',
+  'ClusterRoleList',
+  'ClusterRole',
+  'CustomResourceDefinition',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+  'ConfigMap',
+  'SecretList',
+  'Secret',
+  'ServiceAccount',
+  'PodDisruptionBudget',
+  'PodSecurityPolicy',
+  'LimitRange',
+  'ResourceQuota',
+  'NetworkPolicy',
+  'Namespace',
+  'PriorityClass',
+];
 
 /**
  * Stable sort by kind: known kinds by their rank, unknown kinds after them alphabetically,

@@ -24,6 +24,14 @@ describe('sortByKind (InstallOrder)', () => {
     expect(UNINSTALL_ORDER[0]).toBe('APIService');
   });
 
+  it('UninstallOrder is its own list: the same kinds, Services right after Ingresses, not a plain reverse', () => {
+    expect([...UNINSTALL_ORDER].sort()).toEqual([...INSTALL_ORDER].sort());
+    expect(UNINSTALL_ORDER.slice(0, 6)).toEqual(['APIService', 'Ingress', 'IngressClass', 'Service', 'CronJob', 'Job']);
+    expect(UNINSTALL_ORDER.slice(-3)).toEqual(['NetworkPolicy', 'Namespace', 'PriorityClass']);
+    const web = [['Service', 'svc'], ['Deployment', 'dep'], ['Ingress', 'ing'], ['ConfigMap', 'cm'], ['DaemonSet', 'ds'], ['HorizontalPodAutoscaler', 'hpa']] as const;
+    expect(sortByKind(web, (i) => i[0], UNINSTALL_ORDER).map((i) => i[1])).toEqual(['ing', 'svc', 'hpa', 'dep', 'ds', 'cm']);
+  });
+
   it('orders known kinds, then unknown kinds alphabetically, stable within a kind', () => {
     const items = [
       ['Zebra', 'z1'], ['Deployment', 'd1'], ['Alpha', 'a1'], ['Service', 's1'], ['Deployment', 'd2'],
@@ -44,11 +52,12 @@ describe('sortManifests', () => {
       doc('Pod', 'check', '\n  annotations:\n    helm.sh/hook: test-success'),
       doc('ConfigMap', 'first', '\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: "-1"'),
       doc('ConfigMap', 'odd', '\n  annotations:\n    helm.sh/hook: sometimes'),
+      doc('ConfigMap', 'late', '\n  annotations:\n    helm.sh/hook: post-install\n    helm.sh/hook-weight: "10"'),
     ].join('\n---\n')],
     ['c/templates/b-secret.yaml', doc('Secret', 's')],
   ]);
 
-  it('separates hooks, skips partials and empty documents, sorts by kind', () => {
+  it('separates hooks, skips partials and empty documents, sorts by kind (hooks too: weight orders them only when they run)', () => {
     const r = sortManifests(files);
     if (!r.ok) throw new Error(r.error);
     expect(r.manifests.map((m) => `${m.head.kind}/${m.head.name}@${m.name}`)).toEqual([
@@ -59,6 +68,7 @@ describe('sortManifests', () => {
     ]);
     expect(r.hooks.map((h) => [h.kind, h.name, h.events, h.weight, h.deletePolicies])).toEqual([
       ['ConfigMap', 'first', ['pre-install'], -1, []],
+      ['ConfigMap', 'late', ['post-install'], 10, []],
       ['Pod', 'check', ['test'], 0, []],
       ['Job', 'migrate', ['pre-install', 'pre-upgrade'], 5, ['before-hook-creation', 'hook-succeeded']],
     ]);

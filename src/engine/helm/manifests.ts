@@ -110,16 +110,9 @@ export function sortManifests(files: ReadonlyMap<string, string>, order: readonl
       if (hook) hooks.push(hook);
     }
   }
-  const sortedHooks = sortByKind(hooks, (x) => x.kind, order);
-  return { ok: true, manifests: sortByKind(generic, (m) => m.head.kind, order), hooks: sortHooksByWeight(sortedHooks) };
-}
-
-/** hookByWeight under sort.Stable: weight ascending, then name. */
-export function sortHooksByWeight(hooks: readonly HelmHook[]): HelmHook[] {
-  return hooks
-    .map((h, i) => ({ h, i }))
-    .sort((a, b) => a.h.weight - b.h.weight || (a.h.name < b.h.name ? -1 : a.h.name > b.h.name ? 1 : 0) || a.i - b.i)
-    .map((x) => x.h);
+  // Hooks keep kind order here (sortHooksByKind), as the release stores them and `helm template`
+  // and `helm get hooks` print them; execHook sorts by weight, then name, when they run.
+  return { ok: true, manifests: sortByKind(generic, (m) => m.head.kind, order), hooks: sortByKind(hooks, (x) => x.kind, order) };
 }
 
 /** The release manifest text, as `helm get manifest` and `helm template` print it. */

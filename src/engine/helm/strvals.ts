@@ -2,8 +2,8 @@ import { isMap, mapGet, mapSet, type GoList, type GoMap, type GoValue } from './
 
 /**
  * Helm's `--set` parser (pkg/strvals): `a.b=c`, `a[0]=x`, `a.b={x,y}`, several pairs split by
- * commas, `\` escapes the next character. Values are typed like `--set` (not
- * `--set-string`): true/false → bool, null → nil, integers without a leading zero → int64.
+ * commas, `\` escapes the next character. `--set` types its values (true/false → bool,
+ * null → nil, integers without a leading zero → int64); `--set-string` keeps them strings.
  */
 
 const MAX_INDEX = 65536;
@@ -65,6 +65,8 @@ class Parser {
   constructor(
     private readonly sc: Scanner,
     private readonly data: GoMap,
+    /** typedVal for `--set`, the text itself for `--set-string` (parser.st in strvals). */
+    private readonly val: (text: string) => GoValue,
   ) {}
 
   parse(): void {
@@ -120,7 +122,7 @@ class Parser {
     }
     this.sc.unread();
     const [v, last] = this.sc.until(',');
-    set(typedVal(v));
+    set(this.val(v));
     return last !== EOF;
   }
 
@@ -129,7 +131,7 @@ class Parser {
     for (;;) {
       const [v, last] = this.sc.until(',}');
       if (last === EOF) throw new StrvalsError("list must terminate with '}'");
-      list.push(typedVal(v));
+      list.push(this.val(v));
       if (last === '}') {
         const next = this.sc.read();
         if (next !== ',' && next !== EOF) this.sc.unread();
@@ -202,10 +204,10 @@ function setIndex(list: GoList, index: number, value: GoValue): GoList {
   return out;
 }
 
-/** strvals.ParseInto: merges one `--set` argument into `dest` (mutated). */
-export function parseSetInto(text: string, dest: GoMap): { ok: true } | { ok: false; error: string } {
+/** strvals.ParseInto (ParseIntoString with `strings`): merges one `--set` argument into `dest` (mutated). */
+export function parseSetInto(text: string, dest: GoMap, strings = false): { ok: true } | { ok: false; error: string } {
   try {
-    new Parser(new Scanner(text), dest).parse();
+    new Parser(new Scanner(text), dest, strings ? (v) => v : typedVal).parse();
     return { ok: true };
   } catch (e) {
     if (e instanceof StrvalsError) return { ok: false, error: e.message };

@@ -14,6 +14,12 @@ describe('user values: -f files then --set', () => {
     expect(r).toEqual({ ok: true, values: toGoValue({ image: { repository: 'nginx', tag: '2.0', pullPolicy: 'Always' }, replicaCount: 5n, list: [3] }) });
   });
 
+  it('--set-string comes after --set and keeps every value a string', () => {
+    const r = mergeUserValues({ files: [{ name: 'a.yaml', text: 'replicaCount: 2\n' }], sets: ['replicaCount=3', 'debug=true'], setStrings: ['replicaCount=4', 'tags={1,true}', 'zone=007'] });
+    expect(r).toEqual({ ok: true, values: toGoValue({ replicaCount: '4', debug: true, tags: ['1', 'true'], zone: '007' }) });
+    expect(mergeUserValues({ setStrings: ['a={x'] })).toEqual({ ok: false, error: "failed parsing --set-string data: list must terminate with '}'" });
+  });
+
   it.each([
     ['bad YAML names the file and line', [{ name: 'bad.yaml', text: 'a: [\n' }], [], 'failed to parse bad.yaml: error converting YAML to JSON: yaml: line 2: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['a list is not a values file', [{ name: 'l.yaml', text: '- a\n' }], [], 'failed to parse l.yaml: error unmarshaling JSON: json: cannot unmarshal array into Go value of type map[string]interface {}'],

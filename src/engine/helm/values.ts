@@ -17,6 +17,8 @@ export interface ValueFile {
 export interface UserValuesInput {
   readonly files?: readonly ValueFile[];
   readonly sets?: readonly string[];
+  /** `--set-string`: merged after `--set`, values kept as strings. */
+  readonly setStrings?: readonly string[];
 }
 
 export type ValuesResult = { ok: true; values: GoMap } | { ok: false; error: string };
@@ -46,6 +48,10 @@ export function mergeUserValues(input: UserValuesInput): ValuesResult {
   for (const s of input.sets ?? []) {
     const r = parseSetInto(s, base);
     if (!r.ok) return { ok: false, error: `failed parsing --set data: ${r.error}` };
+  }
+  for (const s of input.setStrings ?? []) {
+    const r = parseSetInto(s, base, true);
+    if (!r.ok) return { ok: false, error: `failed parsing --set-string data: ${r.error}` };
   }
   return { ok: true, values: base };
 }

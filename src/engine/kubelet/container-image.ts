@@ -41,7 +41,8 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
     return;
   }
   if (present && policy !== 'Always') {
-    event('Normal', 'Pulled', `Container image "${spec.image}" already present on machine`);
+    // Joined, not a template literal: the message is kept with the Event as one flat string.
+    event('Normal', 'Pulled', ['Container image "', spec.image, '" already present on machine'].join(''));
     then(ref);
     return;
   }
@@ -56,7 +57,7 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
     h.later(backoff.untilUpdate(key) - rt.env.now(), `image back-off ${spec.name}`, () => ensureImage(h, then), true);
     return;
   }
-  event('Normal', 'Pulling', `Pulling image "${spec.image}"`);
+  event('Normal', 'Pulling', ['Pulling image "', spec.image, '"'].join(''));
   logRuntime(rt, `pull ${spec.image}`, pc.opId(), { kind: 'Pod', namespace: pc.pod().metadata.namespace, name: pc.pod().metadata.name });
   const cancel = rt.puller.pull(ref, pc.misbehaviour.imagePullError, (r) => {
     h.setCancelPull(undefined);

@@ -5,7 +5,7 @@ import { rfc3339 } from '../sim/time';
 import { deepClone, fnv32a } from '../util/clone';
 import { formatGoDuration, imageID, type ImageRef } from './images';
 import { ensureImage, type ImageStepHost } from './container-image';
-import { logRuntime, PLEG_RELIST_MS, recordEvent, runtimeId64 } from './kubelet-runtime';
+import { logRuntime, logRuntimeJoined, PLEG_RELIST_MS, recordEvent, runtimeId64 } from './kubelet-runtime';
 import type { PodContext } from './pod-context';
 import { startProbing, type ProbeHost } from './container-probes';
 import { plannedExit } from './sim-annotations';
@@ -46,7 +46,8 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   older: ContainerRun | undefined;
   /** Seed for this run's synthetic resource usage. */
   usageSeed = 0;
-  private readonly timers = new Set<ScheduledEvent>();
+  /** Pending steps, created with the first one (most containers start at once and keep none). */
+  private timers: Set<ScheduledEvent> | undefined;
   private cancelPull: (() => void) | undefined;
   private everCreated = false;
   /** run() was called: it is (or was) this container's turn. */
@@ -57,6 +58,8 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   private stopDone: (() => void) | undefined;
 
   private specValue: Container;
+  /** Every event of this container carries it: one flat string per container, not one per event. */
+  private readonly fieldPathValue: string;
 
   constructor(
     readonly pc: PodContext,
@@ -68,6 +71,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     adopt = false,
   ) {
     this.specValue = spec;
+    this.fieldPathValue = [kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', spec.name, '}'].join('');
     const waitingReason = kind === 'app' && !(pc.pod().spec.initContainers?.length) ? 'ContainerCreating' : 'PodInitializing';
     this.status = adopt && restored
       ? deepClone(restored)
@@ -91,7 +95,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     if (spec.image === this.spec.image) return;
     this.specValue = spec;
     // Not its turn yet (init containers still running), or finished for good: the new image is used if it ever runs.
-    const doneForGood = this.status.state.terminated !== undefined && !this.current && this.timers.size === 0;
+    const doneForGood = this.status.state.terminated !== undefined && !this.current && (this.timers?.size ?? 0) === 0;
     if (!this.attempted || doneForGood) {
       if (!this.everCreated) this.status.image = spec.image;
       return;
@@ -107,7 +111,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   }
 
   get fieldPath(): string {
-    return this.kind === 'app' ? `spec.containers{${this.name}}` : `spec.initContainers{${this.name}}`;
+    return this.fieldPathValue;
   }
 
   get isRunning(): boolean {
@@ -141,16 +145,16 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     // A zero-delay step runs inside schedule(), before it returns: hence the box.
     const box: { ev?: ScheduledEvent } = {};
     box.ev = this.pc.rt.schedule(Math.max(0, delayMs), label, () => {
-      if (box.ev) this.timers.delete(box.ev);
+      if (box.ev) this.timers?.delete(box.ev);
       fn();
     }, background);
-    if (box.ev) this.timers.add(box.ev);
+    if (box.ev) (this.timers ??= new Set()).add(box.ev);
     return box.ev;
   }
 
   private clearTimers(): void {
-    for (const ev of this.timers) this.pc.rt.unschedule(ev);
-    this.timers.clear();
+    for (const ev of this.timers ?? []) this.pc.rt.unschedule(ev);
+    this.timers?.clear();
     this.cancelPull?.();
     this.cancelPull = undefined;
   }
@@ -159,7 +163,9 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     recordEvent(this.pc.rt, this.pc.opId(), this.pc.pod(), type, reason, message, this.fieldPath);
   }
 
-  private podRef(): { kind: string; namespace?: string; name: string } {
+  /** The log record's object reference: only kept or heard records carry one. */
+  private podRef(): { kind: string; namespace?: string; name: string } | undefined {
+    if (!this.pc.rt.env.log.recording) return undefined;
     const m = this.pc.pod().metadata;
     return { kind: 'Pod', namespace: m.namespace, name: m.name };
   }
@@ -180,12 +186,12 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     const now = rt.env.now();
     this.current = { containerID: id, startedMs: now, seed: fnv32a(id) };
     this.usageSeed = rt.env.rng.nextUint32();
-    Object.assign(this.status, { image: ref.full, imageID: imageID(ref), containerID: `containerd://${id}`, ready: false, started: false });
+    Object.assign(this.status, { image: ref.full, imageID: imageID(ref), containerID: ['containerd://', id].join(''), ready: false, started: false });
     this.status.state = { running: { startedAt: rfc3339(now) } };
     this.status.lastState = this.lastTerminated ? { terminated: this.lastTerminated } : {};
-    logRuntime(rt, `create container ${this.name}`, this.pc.opId(), this.podRef());
+    logRuntimeJoined(rt, 'create container ', this.name, this.pc.opId(), this.podRef());
     this.event('Normal', 'Created', 'Container created');
-    logRuntime(rt, `start container ${this.name}`, this.pc.opId(), this.podRef());
+    logRuntimeJoined(rt, 'start container ', this.name, this.pc.opId(), this.podRef());
     this.event('Normal', 'Started', 'Container started');
     this.onRunning(now);
     this.pc.changed();
@@ -301,7 +307,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   shortenStop(deadlineMs: number): void {
     if (!this.stopTimer || this.stopDueMs <= deadlineMs) return;
     this.pc.rt.unschedule(this.stopTimer);
-    this.timers.delete(this.stopTimer);
+    this.timers?.delete(this.stopTimer);
     this.armStop(deadlineMs - this.pc.rt.env.now(), true);
   }
 

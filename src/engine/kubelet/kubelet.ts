@@ -18,6 +18,7 @@ import { logsFor } from './pod-logs';
 import { admitPod, containerRequests, podRequests, type Rejection } from './pod-resources';
 import { isTerminalPhase, PodWorker } from './pod-worker';
 import { addUsage, containerUsage, systemUsage } from './resource-usage';
+import { namespacedKey } from '../util/keys';
 
 /** What survives on a machine's disk between kubelet runs: host-local's last reserved pod IP. */
 const lastReservedIp = new WeakMap<Machine, number>();
@@ -163,7 +164,7 @@ export class Kubelet extends Component implements KubeletRuntime {
   }
 
   podUsage(namespace: string, pod: string): { container: string; usage: ResourceUsage }[] | undefined {
-    const w = this.workers.get(`${namespace}/${pod}`);
+    const w = this.workers.get(namespacedKey(namespace, pod));
     if (!w) return undefined;
     const now = this.env.now();
     const out = [...w.inits, ...w.apps].filter((r) => r.isRunning).map((r) => ({ container: r.name, usage: containerUsage(r.usageSeed, containerRequests(r.spec), now) }));

@@ -8,6 +8,7 @@ import { podRequests, qosClass, type Rejection, type Requests } from './pod-reso
 import { buildPodStatus, computePhase, statusUpToDate, type PodRuntimeView } from './pod-status';
 import { StatusWriter } from './status-writer';
 import { readMisbehaviour, type Misbehaviour } from './sim-annotations';
+import { kubeletMountCheck, mountRetryMs } from '../storage/mount-check';
 
 /** How long the CNI waits before retrying a sandbox whose IP range was exhausted. */
 const SANDBOX_RETRY_MS = 10_000;
@@ -150,6 +151,13 @@ export class PodWorker implements PodContext {
   private createSandbox(): void {
     if (this.isTerminating) return;
     const pod = this.current;
+    // WaitForAttachAndMount comes before the sandbox: the pod stays ContainerCreating meanwhile.
+    const mount = kubeletMountCheck(this.rt.api, this.rt.ctx(this.op), pod, { name: this.rt.nodeName, labels: this.rt.machine.config.labels });
+    if (mount.kind !== 'ready') {
+      if (mount.kind === 'failed') recordEvent(this.rt, this.op, pod, 'Warning', 'FailedMount', mount.message);
+      this.step(mountRetryMs(mount), 'volumes retry', () => this.createSandbox(), true);
+      return;
+    }
     let ip: string | undefined = this.rt.machine.config.internalIP;
     if (!pod.spec.hostNetwork) {
       ip = this.rt.ips.allocate();

@@ -70,7 +70,28 @@ function ownedByJob(pod: Pod): boolean {
   return (pod.metadata.ownerReferences ?? []).some((o) => o.kind === 'Job');
 }
 
+/** Every key of SIM_ANNOTATIONS starts with it. */
+const SIM_PREFIX = 'sim.kube-sandbox.dev/';
+
+/** A pod without sim annotations, not a Job's: one shared record (every pod worker keeps one). */
+const WELL_BEHAVED: Misbehaviour = Object.freeze({
+  crashAfterMs: undefined,
+  exitCode: 1,
+  neverReady: false,
+  imagePullError: false,
+  oomAfterMs: undefined,
+  completeAfterMs: undefined,
+  ignoreSigterm: false,
+});
+
+function hasSimAnnotation(a: Readonly<Record<string, string>> | undefined): boolean {
+  if (!a) return false;
+  for (const k in a) if (k.startsWith(SIM_PREFIX)) return true;
+  return false;
+}
+
 export function readMisbehaviour(pod: Pod): Misbehaviour {
+  if (!hasSimAnnotation(pod.metadata.annotations) && !ownedByJob(pod)) return WELL_BEHAVED;
   const a = pod.metadata.annotations ?? {};
   const completeAfter = duration(a[SIM_ANNOTATIONS.completeAfter]);
   return {

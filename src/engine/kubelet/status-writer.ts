@@ -2,7 +2,7 @@ import type { ApiResult } from '../api/status';
 import type { Pod, PodStatus } from '../api/types';
 import { deepEqual } from '../util/clone';
 import type { KubeletRuntime } from './kubelet-runtime';
-import { mergePodStatus, statusUpToDate } from './pod-status';
+import { mergePodStatus } from './pod-status';
 
 /**
  * The kubelet's status manager for one pod: merges the kubelet's fields into the pod as last
@@ -20,7 +20,9 @@ export class StatusWriter {
 
   /** Returns the stored pod when a write happened. */
   write(current: Pod, desired: PodStatus, opId: number | undefined): Pod | undefined {
-    if (statusUpToDate(current.status, desired)) {
+    // statusUpToDate, with the merge kept for the first attempt (which it shows is a change).
+    const first = mergePodStatus(current.status, desired);
+    if (deepEqual(first, current.status ?? {})) {
       this.lastWritten = desired;
       return undefined;
     }
@@ -28,8 +30,8 @@ export class StatusWriter {
     let base: Pod | undefined = current;
     let stored: Pod | undefined;
     for (let attempt = 0; attempt < 2 && base; attempt++) {
-      const merged = mergePodStatus(base.status, desired);
-      if (deepEqual(merged, base.status)) break;
+      const merged = attempt === 0 ? first : mergePodStatus(base.status, desired);
+      if (attempt > 0 && deepEqual(merged, base.status)) break;
       const res: ApiResult<Pod> = this.rt.api.update<Pod>(ctx, 'pods', { ...base, status: merged }, 'status');
       if (res.ok) {
         stored = res.value;

@@ -57,6 +57,9 @@ export interface Operation {
 
 const ID_HASH_CACHE = 8192;
 
+/** The kinds are constants: their hashes come from a table of a dozen entries, not the id cache. */
+const KIND_HASHES: ReadonlyMap<string, number> = new Map(Object.values(InteractionKind).map((k) => [k, fnv32a(k)]));
+
 /** Folds a 32-bit word into a running hash (multiply-xorshift, as MurmurHash2's mix). */
 function mix(h: number, v: number): number {
   const x = Math.imul(h ^ (v | 0), 0x5bd1e995);
@@ -70,6 +73,7 @@ export class InteractionLog {
   private readonly idHashes = new Map<string, number>();
   private readonly lastIds: string[] = ['', '', ''];
   private readonly lastIdHashes: number[] = [fnv32a(''), fnv32a(''), fnv32a('')];
+  private readonly prefixHashes = new Map<string, number>();
   private lastLabel = '';
   private lastLabelHash = fnv32a('');
   private readonly listeners = new Set<(i: Interaction) => void>();
@@ -107,22 +111,46 @@ export class InteractionLog {
 
   /** Records `input` (copied: a caller may reuse the object for its next record). */
   append(input: InteractionInput): void {
+    this.record(input, input.label, this.labelHash(input.label));
+  }
+
+  /**
+   * Records `input` with the label `prefix + rest` (`txn put /registry/…`, `POST /api/…`): the
+   * hash is the same FNV-1a run over the two parts in turn, so the label string is only
+   * built for a record that is kept or heard.
+   */
+  appendJoined(input: Omit<InteractionInput, 'label'>, prefix: string, rest: string): void {
+    const h = fnv32a(rest, this.prefixHash(prefix));
+    this.record(input, this.recording ? prefix + rest : undefined, h);
+  }
+
+  private record(input: Omit<InteractionInput, 'label'>, label: string | undefined, labelHash: number): void {
     const tMs = this.now();
     let h = this.hash;
     h = mix(h, tMs % 0x100000000);
     h = mix(h, Math.floor(tMs / 0x100000000));
-    h = mix(h, this.idHash(input.kind, 0));
+    h = mix(h, KIND_HASHES.get(input.kind) ?? this.idHash(input.kind, 0));
     h = mix(h, this.idHash(input.from, 1));
     h = mix(h, this.idHash(input.to, 2));
-    h = mix(h, this.labelHash(input.label));
+    h = mix(h, labelHash);
     h = mix(h, input.opId ?? -1);
     this.hash = mix(h, input.code ?? -1);
     const seq = this.next++;
-    if (!this.keep && this.listeners.size === 0) return;
+    if (label === undefined || (!this.keep && this.listeners.size === 0)) return;
     // Built field by field: one object shape for every record (a spread would vary with the input's keys).
-    const rec: Interaction = { seq, tMs, kind: input.kind, from: input.from, to: input.to, label: input.label, opId: input.opId, code: input.code, ref: input.ref, phase: input.phase };
+    const rec: Interaction = { seq, tMs, kind: input.kind, from: input.from, to: input.to, label, opId: input.opId, code: input.code, ref: input.ref, phase: input.phase };
     if (this.keep) this.ring[seq % this.capacity] = rec;
     for (const l of this.listeners) l(rec);
+  }
+
+  /** Label prefixes are a few constants (`txn put `, `POST `): their running hashes are kept. */
+  private prefixHash(prefix: string): number {
+    let v = this.prefixHashes.get(prefix);
+    if (v === undefined) {
+      v = fnv32a(prefix);
+      this.prefixHashes.set(prefix, v);
+    }
+    return v;
   }
 
   /**
@@ -131,7 +159,9 @@ export class InteractionLog {
    */
   private idHash(id: string, slot: number): number {
     if (id === this.lastIds[slot]) return this.lastIdHashes[slot]!;
-    let v = this.idHashes.get(id);
+    // A request and its response swap `from` and `to`: the other slot often has it.
+    const other = slot === 1 ? 2 : 1;
+    let v = id === this.lastIds[other] ? this.lastIdHashes[other] : this.idHashes.get(id);
     if (v === undefined) {
       if (this.idHashes.size >= ID_HASH_CACHE) this.idHashes.clear();
       v = fnv32a(id);

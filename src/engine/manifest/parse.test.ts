@@ -90,6 +90,11 @@ describe('splitPath', () => {
     ['spec.replicas', ['spec', 'replicas']],
     ['spec.template.spec.containers[0].image', ['spec', 'template', 'spec', 'containers', 0, 'image']],
     ['items[2][1]', ['items', 2, 1]],
+    ['spec.containers[0].resources.requests[cpu]', ['spec', 'containers', 0, 'resources', 'requests', 'cpu']],
+    ['spec.containers[1].resources.limits[nvidia.com/gpu]', ['spec', 'containers', 1, 'resources', 'limits', 'nvidia.com/gpu']],
+    ['metadata.labels[app.kubernetes.io/name]', ['metadata', 'labels', 'app.kubernetes.io/name']],
+    ['data[a].b', ['data', 'a', 'b']],
+    ['odd[unclosed', ['odd[unclosed']],
   ])('%s', (path, parts) => {
     expect(splitPath(path)).toEqual(parts);
   });

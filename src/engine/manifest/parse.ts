@@ -125,17 +125,29 @@ function manifestObject(c: Checked, docIndex: number, docPos: SourcePos, find: (
   };
 }
 
-/** `spec.containers[0].image` → ['spec', 'containers', 0, 'image']. */
+/**
+ * A Kubernetes field path → its steps: `spec.containers[0].image` → ['spec', 'containers', 0,
+ * 'image']; map keys in brackets stay whole even with dots in them, as the API server writes
+ * them: `resources.limits[nvidia.com/gpu]` → ['resources', 'limits', 'nvidia.com/gpu'].
+ */
 export function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) {
-      out.push(part);
-      continue;
-    }
-    if (m[1]) out.push(m[1]);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  let word = '';
+  const flush = (): void => {
+    if (word) out.push(word);
+    word = '';
+  };
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]!;
+    const close = ch === '[' ? path.indexOf(']', i + 1) : -1;
+    if (ch === '.') flush();
+    else if (close > i) {
+      flush();
+      const inner = path.slice(i + 1, close);
+      out.push(/^\d+$/.test(inner) ? Number(inner) : inner);
+      i = close;
+    } else word += ch;
   }
+  flush();
   return out;
 }

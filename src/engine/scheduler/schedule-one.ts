@@ -129,7 +129,8 @@ function assumeAndBind(core: SchedulerCore, q: QueuedPodInfo, state: CycleState,
   const bound = core.fw.runBindPlugins(state, pod, node);
   if (bound === null) {
     core.nominator.delete(pod.key);
-    core.recorder.record(core.ctxFor(q.opId), pod.pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.namespace}/${pod.name} to ${node}`);
+    // Joined into one flat string: the Event keeps it (a template literal leaves a rope of five nodes).
+    core.recorder.record(core.ctxFor(q.opId), pod.pod, 'Normal', 'Scheduled', ['Successfully assigned ', pod.namespace, '/', pod.name, ' to ', node].join(''));
     return;
   }
   core.fw.runUnreservePlugins(state, pod, node);

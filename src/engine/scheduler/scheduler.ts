@@ -12,6 +12,7 @@ import { informerListers, ServiceIndex } from './listers';
 import { INITIAL_BACKOFF_MS } from './queue/scheduling-queue';
 import { SchedulerRuntime } from './runtime';
 import { scheduleOne } from './schedule-one';
+import { namespacedKey } from '../util/keys';
 
 /** backoffQ → activeQ flush period and unschedulablePods leftover flush period (upstream Run). */
 const BACKOFF_FLUSH_MS = INITIAL_BACKOFF_MS;
@@ -97,7 +98,7 @@ export class Scheduler extends Component {
 
   /** The latest scheduling decision for a pod (undefined if none is retained). */
   decisionFor(namespace: string, pod: string): SchedulingDecision | undefined {
-    return this.decisions.get(`${namespace}/${pod}`);
+    return this.decisions.get(namespacedKey(namespace, pod));
   }
 
   /** Queue lengths, for tests and the inspector. */

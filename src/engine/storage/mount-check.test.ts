@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeNode, makePod } from '../scheduler/testing/builders';
+import { makePod } from '../scheduler/testing/builders';
 import { failedMountMessage } from './mount-check';
 import type { PersistentVolume, PersistentVolumeClaim } from './types';
 
@@ -18,6 +18,11 @@ describe('FailedMount messages', () => {
     ['the volume lives on another node', BOUND, 'worker-2', 'MountVolume.NodeAffinity check failed for volume "pv-1" : no matching NodeSelectorTerms'],
     ['everything in place', BOUND, 'worker-1', undefined],
   ])('%s', (_name, claim, node, want) => {
-    expect(failedMountMessage(pod, makeNode(node), { claim: () => claim, volume: () => PV })).toBe(want);
+    expect(failedMountMessage(pod, { name: node, labels: { 'kubernetes.io/hostname': node } }, { claim: () => claim, volume: () => PV })).toBe(want);
+  });
+
+  it('an API server that cannot read the claim passes its error through', () => {
+    const msg = failedMountMessage(pod, { name: 'worker-1', labels: {} }, { claim: () => undefined, volume: () => undefined, claimError: () => 'etcdserver: request timed out' });
+    expect(msg).toBe('Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[data]: error processing PVC default/data: failed to fetch PVC from API server: etcdserver: request timed out');
   });
 });

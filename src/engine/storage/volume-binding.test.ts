@@ -36,6 +36,11 @@ function localPv(name: string, node: string, className: string, claimRef?: strin
   };
 }
 
+function zonalPv(name: string, zone: string, claimRef: string): PersistentVolume {
+  const pv = localPv(name, 'unused', 'local-path', claimRef);
+  return { ...pv, spec: { ...pv.spec, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [zone] }] }] } } } };
+}
+
 function listers(claims: PersistentVolumeClaim[], pvs: PersistentVolume[]): VolumeListers {
   const classes = [cls('local-path', LOCAL_PATH_PROVISIONER, 'WaitForFirstConsumer'), cls('local-storage', NO_PROVISIONER, 'WaitForFirstConsumer'), cls('fast', 'ebs.csi.aws.com', 'Immediate')];
   return {
@@ -99,6 +104,31 @@ describe('VolumeBinding', () => {
   ] as const)('%s', (_name, names, claims, pvs, want) => {
     const pod = withClaims(makePod('db'), ...names);
     expect(run(pod, listers([...claims], [...pvs]))).toEqual(want);
+  });
+
+  it.each([
+    ['one local volume: its node', [localPv('pv-1', 'worker-1', 'local-path', 'a')], ['worker-1']],
+    ['two local volumes on different nodes: none (the framework says "didn\'t satisfy plugin VolumeBinding")', [localPv('pv-1', 'worker-1', 'local-path', 'a'), localPv('pv-2', 'worker-2', 'local-path', 'b')], []],
+    ['a zonal volume pins no hostname: every node, Filter decides', [zonalPv('pv-z', 'zone-a', 'a')], undefined],
+  ] as const)('PreFilter narrows to the nodes of bound local volumes (GetEligibleNodes): %s', (_name, pvs, want) => {
+    const names = pvs.map((pv) => pv.spec.claimRef?.name ?? '');
+    const claims = names.map((n, i) => claim(n, 'local-path', { volumeName: pvs[i]!.metadata.name }));
+    const plugin = newVolumeBinding(handle(), listers(claims, [...pvs]));
+    const pre = plugin.preFilter(new CycleState(undefined), newPodInfo(withClaims(makePod('db'), ...names)), []);
+    expect(pre.status).toBeNull();
+    expect(pre.nodeNames === undefined ? undefined : [...pre.nodeNames].sort()).toEqual(want);
+  });
+
+  it('a zonal volume outside the node\'s zone is a volume node affinity conflict', () => {
+    const l = listers([claim('a', 'local-path', { volumeName: 'pv-z' })], [zonalPv('pv-z', 'zone-a', 'a')]);
+    const plugin = newVolumeBinding(handle(), l);
+    const state = new CycleState(undefined);
+    const pi = newPodInfo(withClaims(makePod('db'), 'a'));
+    plugin.preFilter(state, pi, []);
+    const cache = new SchedulerCache();
+    const inZone = cache.addOrUpdateNode(makeNode('worker-1', { labels: { 'topology.kubernetes.io/zone': 'zone-a' } }));
+    expect(plugin.filter(state, pi, inZone)).toBeNull();
+    expect(plugin.filter(state, pi, cache.addOrUpdateNode(makeNode('worker-2')))?.message()).toBe(VolumeBindingReason.NodeConflict);
   });
 
   it('Reserve asks the provisioner for the chosen node, or pre-binds a chosen static volume', () => {

@@ -7,7 +7,9 @@ import type { FilterPlugin, FrameworkHandle, PreFilterOutcome, PreFilterPlugin, 
 import { asError, SKIP, Status, Code, unresolvable } from '../scheduler/framework/status';
 import { deepClone } from '../util/clone';
 import { NO_PROVISIONER, StorageAnnotation, type PersistentVolume, type PersistentVolumeClaim, type StorageClass } from './types';
-import { bindingMode, claimClass, claimKey, findMatchingVolume, podClaimNames, volumeFitsNode } from './volume-util';
+import { bindingMode, claimClass, claimKey, findMatchingVolume, podClaimNames, pvTerms, volumeFitsNode } from './volume-util';
+
+const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 
 /** The scheduler's VolumeBinding plugin (upstream plugins/volumebinding), with its real messages. */
 
@@ -77,7 +79,40 @@ function preFilter(listers: VolumeListers, state: CycleState, pod: PodInfo): Pre
   }
   if (immediateUnbound) return { status: unresolvable(VolumeBindingReason.UnboundImmediate) };
   state.write(STATE, s);
-  return OK;
+  // upstream GetEligibleNodes: bound local volumes narrow the nodes worth filtering, so the
+  // others print "node(s) didn't satisfy plugin(s) [VolumeBinding]" rather than a conflict.
+  const eligible = s.missingVolume ? undefined : eligibleNodes(s.bound);
+  return eligible ? { status: null, nodeNames: eligible } : OK;
+}
+
+/**
+ * upstream GetLocalPersistentVolumeNodeNames: the union over the volume's node selector terms
+ * of the `kubernetes.io/hostname In [...]` values (intersected within a term); empty when no
+ * term pins hostnames.
+ */
+export function localVolumeNodeNames(pv: PersistentVolume): Set<string> {
+  const out = new Set<string>();
+  for (const term of pvTerms(pv) ?? []) {
+    let nodes: Set<string> | undefined;
+    for (const e of term.matchExpressions ?? []) {
+      if (e.key !== HOSTNAME_LABEL || e.operator !== 'In') continue;
+      const values = new Set(e.values ?? []);
+      nodes = nodes ? new Set([...nodes].filter((n) => values.has(n))) : values;
+    }
+    for (const n of nodes ?? []) out.add(n);
+  }
+  return out;
+}
+
+/** upstream GetEligibleNodes: the intersection of the bound local volumes' nodes; undefined = no narrowing. */
+function eligibleNodes(bound: readonly PersistentVolume[]): Set<string> | undefined {
+  let eligible: Set<string> | undefined;
+  for (const pv of bound) {
+    const names = localVolumeNodeNames(pv);
+    if (names.size === 0) continue;
+    eligible = eligible ? new Set([...eligible].filter((n) => names.has(n))) : names;
+  }
+  return eligible;
 }
 
 /** Can every delayed claim be bound (a free static volume here) or provisioned on this node? */

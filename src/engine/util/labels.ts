@@ -20,9 +20,9 @@ function requirementMatches(req: LabelSelectorRequirement, labels: Labels): bool
 /** metav1.LabelSelector semantics: an empty selector matches everything; undefined matches nothing. */
 export function selectorMatches(selector: LabelSelector | undefined, labels: Labels): boolean {
   if (!selector) return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (labels?.[k] !== v) return false;
-  }
+  // for-in over the JSON-shaped map: Object.entries would allocate an array per pair on every pod event.
+  const ml = selector.matchLabels;
+  for (const k in ml) if (labels?.[k] !== ml[k]) return false;
   for (const req of selector.matchExpressions ?? []) if (!requirementMatches(req, labels)) return false;
   return true;
 }
@@ -30,7 +30,7 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Lab
 /** A map selector (Service.spec.selector, nodeSelector): empty/undefined matches nothing for services. */
 export function mapSelectorMatches(selector: Readonly<Record<string, string>> | undefined, labels: Labels): boolean {
   if (!selector) return false;
-  for (const [k, v] of Object.entries(selector)) if (labels?.[k] !== v) return false;
+  for (const k in selector) if (labels?.[k] !== selector[k]) return false;
   return true;
 }
 

@@ -147,6 +147,8 @@ export function Canvas() {
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
   // Arranging nodes is taking over the view too: no refit may move what the user just placed.
   const onNodeDragStart = useCallback(() => setUserMoved(true), []);
+  // The zoom buttons move the view without an input event on the pane: theirs too.
+  const onUserZoom = onNodeDragStart;
 
   return (
     <div className="k-canvas" aria-label="Cluster canvas" role="region" ref={wrapper}>
@@ -177,9 +179,10 @@ export function Canvas() {
       >
         {/* The dot grid repaints the whole pane on every pan frame: small clusters only. */}
         {compact ? null : <Background gap={24} size={1} />}
-        <MiniMap position="top-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        {/* At the fitted view everything is on screen and a minimap would only hide a corner of it. */}
+        {userMoved ? <MiniMap position="top-right" pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" style={MINIMAP_STYLE} /> : null}
         <FitOnLoad userMoved={userMoved} layoutKey={fitKey} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} onZoomIn={onUserZoom} onZoomOut={onUserZoom} />
         <TrafficLegend />
         <TrafficParticles edges={traffic.edges} />
         <SpanFocus />

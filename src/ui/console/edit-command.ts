@@ -1,6 +1,8 @@
-import type { VocabResource } from '../../protocol/console';
+import type { ConsoleLine, VocabResource } from '../../protocol/console';
 import type { ObjectRef } from '../../protocol/messages';
-import { openForEdit } from '../editor/actions';
+import { openForEdit, type OpenOutcome } from '../editor/actions';
+import { useEditor } from '../editor/editor-store';
+import { refLabel } from '../editor/open-edit';
 import { addBlock, remember } from './console-store';
 import { getVocabulary, runLine } from './session';
 import { splitLine } from './words';
@@ -37,6 +39,21 @@ export function parseEditLine(line: string, resources: readonly VocabResource[])
   return { ref: r.namespaced ? { kind: r.kind, namespace: namespace ?? 'default', name } : { kind: r.kind, name }, resource: r };
 }
 
+/** What `kubectl edit` prints in the console for each outcome of opening the editor. */
+export function editLine(outcome: OpenOutcome, { ref, resource }: EditTarget, open: ObjectRef | undefined): ConsoleLine {
+  const qualified = resource.group ? `${resource.resource}.${resource.group}` : resource.resource;
+  switch (outcome) {
+    case 'opened':
+      return { text: `Editing ${resource.singular}/${ref.name} in the Editor tab: Save writes it back, Close edit leaves it as it is.`, err: false };
+    case 'kept':
+      return { text: `Editing ${resource.singular}/${ref.name} in the Editor tab, with your unsaved changes: Save writes it back, Close edit leaves it as it is.`, err: false };
+    case 'refused':
+      return { text: `error: the Editor tab holds unsaved changes to ${open ? refLabel(open) : 'another object'}: Save or Close edit there first`, err: true };
+    case 'missing':
+      return { text: `Error from server (NotFound): ${qualified} "${ref.name}" not found`, err: true };
+  }
+}
+
 /** Runs a typed line; `kubectl edit` of one object opens the editor instead. */
 export async function submitLine(input: string): Promise<void> {
   const line = input.trim();
@@ -45,18 +62,8 @@ export async function submitLine(input: string): Promise<void> {
     const target = vocab ? parseEditLine(line, vocab.resources) : null;
     if (target) {
       remember(line);
-      const { ref, resource } = target;
-      const opened = await openForEdit(ref, false);
-      const qualified = resource.group ? `${resource.resource}.${resource.group}` : resource.resource;
-      addBlock(line, {
-        running: false,
-        exitCode: opened ? 0 : 1,
-        lines: [
-          opened
-            ? { text: `Editing ${resource.singular}/${ref.name} in the Editor tab: Save writes it back, Close edit leaves it as it is.`, err: false }
-            : { text: `Error from server (NotFound): ${qualified} "${ref.name}" not found`, err: true },
-        ],
-      });
+      const outcome = await openForEdit(target.ref, false);
+      addBlock(line, { running: false, exitCode: outcome === 'opened' || outcome === 'kept' ? 0 : 1, lines: [editLine(outcome, target, useEditor.getState().edit?.ref)] });
       return;
     }
   }

@@ -4,6 +4,7 @@ import { addBlock } from '../console/console-store';
 import { ask } from '../console/session';
 import { useUi } from '../ui-store';
 import { endEdit, persistNow, setBusy, setOutcome, startEdit, useEditor } from './editor-store';
+import { openDecision, refLabel, sameRef } from './open-edit';
 
 /**
  * What the editor's buttons do. Every result is also printed in the console, as the same
@@ -30,16 +31,40 @@ export async function applyDraft(): Promise<void> {
   setOutcome({ command: reply.command, lines: reply.lines, exitCode: reply.exitCode }, reply.markers);
 }
 
-/** Inspector → Edit (or `kubectl edit` typed): opens the object's YAML in the editor tab. False when it is not there. */
-export async function openForEdit(ref: ObjectRef, notify = true): Promise<boolean> {
+/** What opening an object for editing did: see openDecision for `kept` and `refused`. */
+export type OpenOutcome = 'opened' | 'kept' | 'refused' | 'missing';
+
+/** The inspector's Edit shows the pending edit with a notice; a typed `kubectl edit` prints why in the console instead. */
+function refuse(ref: ObjectRef, notify: boolean): OpenOutcome {
+  const edit = useEditor.getState().edit;
+  if (notify && edit) {
+    useUi.getState().setNotice(`✗ ${refLabel(ref)} not opened: the Editor tab holds unsaved changes to ${refLabel(edit.ref)}. Save or Close edit first.`);
+    useUi.getState().showDockTab('editor');
+  }
+  return 'refused';
+}
+
+/**
+ * Inspector → Edit (or `kubectl edit` typed): opens the object's YAML in the editor tab,
+ * never over typed changes to an edit already open.
+ */
+export async function openForEdit(ref: ObjectRef, notify = true): Promise<OpenOutcome> {
+  const before = openDecision(useEditor.getState().edit, ref);
+  if (before !== 'open') {
+    if (before === 'refuse') return refuse(ref, notify);
+    useUi.getState().showDockTab('editor');
+    return 'kept';
+  }
   const reply = await ask({ kind: 'editable', ref });
   if (reply.kind !== 'editable' || !reply.found) {
     if (notify) useUi.getState().setNotice(`✗ ${ref.kind} ${ref.name} cannot be opened for editing: ${reply.kind === 'unavailable' ? reply.message : 'it is gone'}`);
-    return false;
+    return 'missing';
   }
+  // The user may have typed into the open edit while the object was fetched.
+  if (openDecision(useEditor.getState().edit, ref) !== 'open') return refuse(ref, notify);
   startEdit(ref, reply.yaml);
   useUi.getState().showDockTab('editor');
-  return true;
+  return 'opened';
 }
 
 /** Save of an inspector edit: the change is patched onto the object; a conflict if the object itself changed meanwhile. */
@@ -56,7 +81,9 @@ export async function saveEdit(): Promise<void> {
   if (saved) {
     // Reopen the stored object (its new resourceVersion), so the next save does not conflict with this one.
     const fresh = await ask({ kind: 'editable', ref: edit.ref });
-    if (fresh.kind === 'editable' && fresh.found) startEdit(edit.ref, fresh.yaml);
+    // Not over keys typed while the save was on its way.
+    const now = useEditor.getState().edit;
+    if (fresh.kind === 'editable' && fresh.found && now && sameRef(now.ref, edit.ref) && now.text === edit.text) startEdit(edit.ref, fresh.yaml);
   }
   setOutcome(result, reply.markers);
 }

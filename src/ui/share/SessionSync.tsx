@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { selectNotice, useUi } from '../ui-store';
 import { startFragmentSync } from './fragment-sync';
-import { selectLinkError, setLinkError, useSession } from './session-store';
+import { linkNoticeBanner, selectLinkError, setLinkError, useSession } from './session-store';
 import './share.css';
 
 /**
@@ -13,9 +13,12 @@ export function SessionSync() {
   const linkError = useSession(selectLinkError);
   const notice = useUi(selectNotice);
   useEffect(() => {
-    // The worker reports the same failure as a notice; the banner already says it.
-    if (linkError && notice?.startsWith('link: ')) useUi.getState().setNotice(null);
-  }, [linkError, notice]);
+    const banner = linkNoticeBanner(notice);
+    if (!banner) return;
+    // The page's own check of a link may have said it already; else the worker's reason is the banner.
+    if (!useSession.getState().linkError) setLinkError(banner);
+    useUi.getState().setNotice(null);
+  }, [notice]);
   if (!linkError) return null;
   return (
     <div className="k-banner k-link-banner" role="alert">

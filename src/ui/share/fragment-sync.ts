@@ -3,7 +3,8 @@ import { useUi, type UiState } from '../ui-store';
 import { buildShareLink, loadCodec } from './link-state';
 import { openScenario } from '../scenario-picker/open';
 import { applyLinkView } from './restore-view';
-import { refreshSession, setLinkError } from './session-store';
+import { refreshSession, setLinkError, setLinkOpening, useSession } from './session-store';
+import { useRewind } from '../sim/rewind-store';
 import { userCommandsSignature } from './user-commands';
 
 /**
@@ -23,7 +24,8 @@ let lastFragment = '';
 let soon: number | undefined;
 
 async function writeFragment(): Promise<void> {
-  if (writing || useMirror.getState().connection !== 'live') return;
+  // While a pasted link opens, the address bar already holds it; the old scenario must not overwrite it.
+  if (writing || useMirror.getState().connection !== 'live' || useSession.getState().linkOpening) return;
   writing = true;
   try {
     const link = await buildShareLink(window.location.href);
@@ -65,6 +67,14 @@ function follow(): void {
     view = next;
     writeSoon();
   });
+  // A seek: the address bar goes to its target at once (a reload during the rewind keeps it).
+  let target = useRewind.getState().rewind?.targetMs ?? null;
+  useRewind.subscribe((s) => {
+    const next = s.rewind?.targetMs ?? null;
+    if (next === target) return;
+    target = next;
+    if (next !== null) writeSoon();
+  });
   window.setInterval(() => void writeFragment(), WRITE_EVERY_MS);
 }
 
@@ -95,7 +105,13 @@ async function onHashChange(): Promise<void> {
     setLinkError(`${decoded.error}. The scenario on screen stays open.`);
     return;
   }
-  const opened = await openScenario({ kind: 'link', fragment: hash });
+  setLinkOpening(true);
+  let opened;
+  try {
+    opened = await openScenario({ kind: 'link', fragment: hash });
+  } finally {
+    setLinkOpening(false);
+  }
   if (!opened.ok) {
     setLinkError(`${opened.errors.join('\n')}. The scenario on screen stays open.`);
     return;

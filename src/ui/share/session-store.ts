@@ -10,9 +10,11 @@ export interface SessionState {
   info: SessionInfo | null;
   /** A link that could not be opened: shown as a banner until dismissed. */
   linkError: string | null;
+  /** A link pasted into the address bar is being run to its moment (the scenario on screen is still the old one). */
+  linkOpening: boolean;
 }
 
-export const useSession = create<SessionState>()(() => ({ info: null, linkError: null }));
+export const useSession = create<SessionState>()(() => ({ info: null, linkError: null, linkOpening: false }));
 
 export const selectSessionInfo = (s: SessionState): SessionInfo | null => s.info;
 export const selectLinkError = (s: SessionState): string | null => s.linkError;
@@ -40,4 +42,16 @@ export async function refreshSession(): Promise<void> {
 
 export function setLinkError(linkError: string | null): void {
   useSession.setState({ linkError });
+}
+
+export function setLinkOpening(linkOpening: boolean): void {
+  useSession.setState({ linkOpening });
+}
+
+/**
+ * The worker says why a link did not open (it could not be read, or its scenario broke on the
+ * way to its moment) as a notice starting `link: `: that belongs in the banner, not the toolbar.
+ */
+export function linkNoticeBanner(notice: string | null): string | null {
+  return notice?.startsWith('link: ') ? notice : null;
 }

@@ -11,7 +11,7 @@ import './timeline.css';
 const selectSecond = (s: MirrorState): number => Math.floor(s.clock.simTimeMs / 1000);
 
 const HELP =
-  'Drag, click or use the arrow keys to move in time. Going back replays the scenario and your actions from the start. ' +
+  'Drag, click or use the arrow keys to move in time. Going back replays the scenario and your actions, from a moment saved along the way or from the start. ' +
   'If you then do something new, your actions after that moment are dropped (as with undo).';
 
 const KIND_LABEL: Record<Mark['kind'], string> = { step: 'Step', action: 'Your action', pending: 'Your later action (dropped if you act before it)' };
@@ -95,7 +95,7 @@ export function Timeline() {
         ))}
       </div>
       {/* Always rendered (empty when idle) so screen readers hear the progress as it changes. */}
-      <span className="k-tl-rewind" role="status" aria-live="polite" title="Going back replays the scenario and your actions from the start; actions wait until it gets there.">
+      <span className="k-tl-rewind" role="status" aria-live="polite" title="Going back replays the scenario and your actions from the nearest saved moment before the target (or the start); actions wait until it gets there.">
         {rewinding}
       </span>
       <span className="k-tl-end k-muted" aria-hidden="true">

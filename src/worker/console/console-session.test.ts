@@ -66,16 +66,25 @@ describe('ConsoleSession', () => {
     expect(recorded(s).steps).toEqual([{ atMs: at, run: 'kubectl get nodes' }]);
   });
 
-  it.each([
-    ['kubectl frobnicate', /^error: unknown command "frobnicate" for "kubectl"/],
-    ['kubectl get pods "unbalanced', /unterminated|quote/i],
-    [`kubectl get pods ${'x'.repeat(5000)}`, /^error: command line too long/],
-    ['nope', /^error: unknown command "nope"/],
-  ])('bad input %# gets the engine wording on stderr, never a throw', (line, message) => {
+  it.each<[string, RegExp, number]>([
+    ['kubectl frobnicate', /^error: unknown command "frobnicate" for "kubectl"/, 1],
+    ['kubectl get pods "unbalanced', /unterminated|quote/i, 1],
+    [`kubectl get pods ${'x'.repeat(5000)}`, /^error: command line too long/, 1],
+    ['nope', /^error: unknown command "nope"/, 1],
+    ['kubectl get foo', /^error: the server doesn't have a resource type "foo"$/, 1],
+    // kubectl prints this on stderr and still exits 0.
+    ['kubectl get pods -n nope', /^No resources found in nope namespace\.$/, 0],
+    ['kubectl describe deployment web -n nope', /^Error from server \(NotFound\): deployments\.apps "web" not found$/, 1],
+    ['kubectl get pods --bogus', /^error: unknown flag: --bogus$/, 1],
+    ['helm install', /^Error: "helm install" requires at least 1 argument/, 1],
+    ['sandbox kill node nope', /nope/, 1],
+  ])('bad input %# gets the engine wording on stderr, never a throw', (line, message, exit) => {
     const s = open();
     const r = ask(s, { kind: 'run', line }, 'ran');
-    expect(r.exitCode).not.toBe(0);
+    expect(r.exitCode).toBe(exit);
     expect(r.lines[0]).toEqual({ text: expect.stringMatching(message), err: true });
+    // The cluster goes on and the next line runs as usual.
+    expect(ask(s, { kind: 'run', line: 'kubectl get deployment web' }, 'ran').exitCode).toBe(0);
   });
 
   it('streams `get pods -w` through output requests until interrupted', () => {
@@ -153,6 +162,23 @@ describe('ConsoleSession', () => {
     expect(r.markers).toEqual([expect.objectContaining({ docIndex: 1, line: 13, message: expect.stringContaining('spec.replicas') })]);
   });
 
+  it.each<[string, string, string, string]>([
+    ['a name that is not DNS-1123', YAML_OK.replace('name: api', 'name: Api_1'), 'metadata.name: Invalid value: "Api_1": a lowercase RFC 1123 subdomain', '  name: Api_1'],
+    ['a selector that does not match the template', YAML_OK.replace('labels: {app: api}', 'labels: {app: web}'), 'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`', '      labels: {app: web}'],
+    ['cpu: abc', `${YAML_OK}        resources:\n          requests:\n            cpu: abc\n`, 'spec.template.spec.containers[0].resources.requests[cpu]: Invalid value: "abc"', '            cpu: abc'],
+    ['a memory limit in a unit that does not exist', `${YAML_OK}        resources:\n          limits: {memory: 12xyz}\n`, 'spec.template.spec.containers[0].resources.limits[memory]: Invalid value: "12xyz"', '          limits: {memory: 12xyz}'],
+  ])('Kubernetes-invalid object (%s): the error names the field, the line holding it is marked', (_name, text, field, line) => {
+    const s = open();
+    const r = ask(s, { kind: 'apply', text }, 'applied');
+    expect(r.exitCode).toBe(1);
+    expect(r.lines.map((l) => l.text)).toEqual(['configmap/settings created', expect.stringContaining(field)]);
+    expect(r.lines[1]?.text).toMatch(/^The Deployment "\S+" is invalid: /);
+    expect(r.markers).toHaveLength(1);
+    expect(text.split('\n')[r.markers[0]!.line - 1]).toBe(line);
+    expect(r.markers[0]).toMatchObject({ docIndex: 1 });
+    expect(ask(s, { kind: 'names', resource: 'deploy', namespace: 'default' }, 'names').names).toEqual(['web']);
+  });
+
   it('edits an object: no change, validation errors marked, a good save patched, a conflict when it changed meanwhile', () => {
     const s = open();
     const ref = { kind: 'Deployment', namespace: 'default', name: 'web' };
@@ -226,6 +252,23 @@ describe('ConsoleSession', () => {
     expect(withHelm.count).toBeGreaterThan(5);
     expect(withHelm.yaml).toMatch(/name: demo-webapp/);
     expect(withHelm.yaml).not.toMatch(/sh\.helm\.release/);
+
+    // Applied unchanged to another cluster (one running the same scenario), every object is accepted; a second time, all unchanged.
+    const other = new EngineSource(undefined);
+    try {
+      other.advance(10_000);
+      for (const text of [out.yaml, withHelm.yaml]) {
+        const created = ask(other, { kind: 'apply', text }, 'applied');
+        expect(created.exitCode).toBe(0);
+        expect(created.lines.filter((l) => l.err)).toEqual([]);
+      }
+      const first = ask(other, { kind: 'apply', text: out.yaml }, 'applied').lines.map((l) => l.text);
+      expect(first).toEqual(['namespace/team-a unchanged', 'configmap/settings unchanged', 'daemonset.apps/log-agent unchanged', 'deployment.apps/api unchanged', 'deployment.apps/web unchanged']);
+      const again = ask(other, { kind: 'apply', text: withHelm.yaml }, 'applied').lines.map((l) => l.text);
+      expect(again.every((l) => l.endsWith(' unchanged'))).toBe(true);
+    } finally {
+      other.dispose();
+    }
   });
 
   it('records page actions as steps too', () => {

@@ -63,4 +63,14 @@ describe('records', () => {
     expect(rec).toMatchObject({ key: 'u1', node: 'worker-2', ownerKind: 'ReplicaSet', ownerName: 'web-5d', workloadKind: 'Deployment', workloadName: 'web', evictAtMs: 360_000, deleteAtMs: null });
     expect(podRecord(pod(DEFAULT_TOLS, true), { workload: null, evictAtMs: null }).deleteAtMs).toBe(300_000);
   });
+
+  it('a pod on a dead node reads 1/1 Running as kubectl prints it, coloured not ready once its Ready condition is False', () => {
+    const running = (ready: 'True' | 'False'): Pod => {
+      const p = pod(DEFAULT_TOLS);
+      return { ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready }], containerStatuses: [{ name: 'c', ready: true, restartCount: 0, image: 'nginx', imageID: '', state: { running: { startedAt: '2026-01-01T09:00:00Z' } } }] } };
+    };
+    const ctx = { workload: null, evictAtMs: null };
+    expect(podRecord(running('True'), ctx)).toMatchObject({ status: 'Running', readyText: '1/1', tone: 'running' });
+    expect(podRecord(running('False'), ctx)).toMatchObject({ status: 'Running', readyText: '1/1', tone: 'notready' });
+  });
 });

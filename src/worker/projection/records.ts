@@ -95,6 +95,10 @@ export interface PodContext {
   evictAtMs: number | null;
 }
 
+function readyCondition(pod: Pod): string | undefined {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready')?.status;
+}
+
 export function podRecord(pod: Pod, ctx: PodContext): PodRecord {
   const status = podStatus(pod);
   const phase = pod.status?.phase ?? 'Pending';
@@ -112,7 +116,9 @@ export function podRecord(pod: Pod, ctx: PodContext): PodRecord {
     readyText: ready.text,
     ready: allReady,
     restarts: podRestarts(pod),
-    tone: podTone(status, phase, allReady),
+    // kubectl's READY counts ready containers and keeps saying 1/1 on a dead node; the colour
+    // follows the Ready condition too, which the node lifecycle controller sets False there.
+    tone: podTone(status, phase, allReady && readyCondition(pod) !== 'False'),
     ownerKind: owner?.kind ?? null,
     ownerName: owner?.name ?? null,
     workloadKind: ctx.workload?.kind ?? owner?.kind ?? null,

@@ -57,6 +57,7 @@ export function runInstallAction(inv: Invocation, ctx: HelmContext, flags: Parse
     disableHooks: flags.bool('no-hooks'),
     replace: run.replace,
     description: flags.string('description') ?? '',
+    dryRun: flags.bool('dry-run'),
   });
   return startTask(inv, ctx, task, finish);
 }
@@ -113,6 +114,7 @@ If '--wait' is set, Helm waits until all resources are ready (polling every 2s) 
     { name: 'replace', type: 'bool', usage: 're-use the given name, only if that name is a deleted release which remains in the history. This is unsafe in production' },
     noHooksFlag('install'),
     DESCRIPTION_FLAG,
+    { name: 'dry-run', type: 'bool', usage: 'simulate an install: render the chart and print the release with its manifest, send nothing to the cluster' },
   ],
   run: runInstallCmd,
 };

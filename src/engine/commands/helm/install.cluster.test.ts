@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject, Namespace } from '../../api/types';
+import type { Deployment, KubeObject, Namespace } from '../../api/types';
 import { boot, helmPhases, helmRequests, OTEL, OTEL_REQUIRED, outcome, releaseSecrets, run } from './test-support';
 
 const API = '/api/v1/namespaces';
@@ -30,7 +30,7 @@ describe('helm install: what is sent, in which order', () => {
     expect(helmRequests(c, p, 'POST').map((l) => l.slice('POST '.length))).toEqual(posts);
   });
 
-  it('marks the five phases of the operation in the interaction log', () => {
+  it('marks every phase of the operation in the interaction log, under its id', () => {
     const c = boot({ 'otel.yaml': 'clusterName: demo\nsplunkObservability:\n  realm: us1\n  accessToken: tok\n' });
     const p = run(c, `helm install otel ${OTEL} -f otel.yaml --set operator.enabled=true -n obs --create-namespace --wait`, 120_000);
     expect(p.exitCode).toBe(0);
@@ -47,7 +47,19 @@ describe('helm install: what is sent, in which order', () => {
     const records = c.log.since(0).filter((r) => r.opId === p.opId);
     // Every request of the operation's own client is helm's; the rest of the story comes from the components it set off.
     expect(records.filter((r) => r.kind === 'request' && r.from.startsWith('user/')).every((r) => r.from === 'user/helm')).toBe(true);
-    for (const kind of ['schedule', 'kubelet', 'runtime']) expect(records.some((r) => r.kind === kind)).toBe(true);
+    // The nine phases of issue 5 under the one operation id: load, merge, render (above), send
+    // manifests, the API server stores them, controllers create pods, the scheduler places them,
+    // kubelets pull and start them, helm waits.
+    const has = (kind: string, from: RegExp, label = /./) => records.some((r) => r.kind === kind && from.test(r.from) && label.test(r.label));
+    expect(has('request', /^user\/helm$/, /^POST \/apis\/apps\/v1\/namespaces\/obs\/daemonsets$/)).toBe(true);
+    expect(has('etcd', /^apiserver$/, /daemonsets\/obs\/otel-splunk-otel-collector-agent/)).toBe(true);
+    expect(has('request', /^kcm\/daemonset-controller$/, /^POST .*\/obs\/pods$/)).toBe(true);
+    expect(has('request', /^kcm\/replicaset-controller$/, /^POST .*\/obs\/pods$/)).toBe(true);
+    expect(has('schedule', /^scheduler$/)).toBe(true);
+    expect(has('request', /^scheduler$/, /\/binding$/)).toBe(true);
+    expect(has('kubelet', /^kubelet\//)).toBe(true);
+    expect(has('runtime', /^kubelet\//)).toBe(true);
+    expect(phases.filter((l) => l.startsWith('[wait]'))).toEqual(['[wait] beginning wait for 10 resources with timeout of 5m0s', expect.stringMatching(/ is not ready: obs\//), '[wait] all 10 resources ready']);
   });
 });
 
@@ -80,6 +92,14 @@ Reach the application:
     expect(run(c, 'helm install web sandbox/webapp -n shop --create-namespace').exitCode).toBe(0);
     expect(c.api.peek<Namespace>('namespaces', undefined, 'shop')?.metadata.labels).toEqual({ name: 'shop', 'kubernetes.io/metadata.name': 'shop' });
     expect(releaseSecrets(c, 'shop')).toEqual({ 'sh.helm.release.v1.web.v1': 'helm.sh/release.v1 name=web status=deployed version=1' });
+  });
+
+  it('--set-string keeps a value a string where --set would type it', () => {
+    const c = boot();
+    expect(run(c, 'helm install a sandbox/webapp --set podAnnotations.enabled=true').exitCode).toBe(1);
+    expect(run(c, 'helm install b sandbox/webapp --set-string podAnnotations.enabled=true,podAnnotations.build=007').exitCode).toBe(0);
+    expect(c.api.peek<Deployment>('deployments', 'default', 'b-webapp')?.spec.template.metadata?.annotations).toEqual({ enabled: 'true', build: '007' });
+    expect(run(c, 'helm get values b').text()).toBe('USER-SUPPLIED VALUES:\npodAnnotations:\n  build: "007"\n  enabled: "true"');
   });
 
   it('--generate-name names the release after the chart and the clock', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap, Deployment } from '../../api/types';
-import { boot, HOOKED_CHART, helmRequests, outcome, releaseSecrets, run } from './test-support';
+import { boot, HOOKED_CHART, helmPhases, helmRequests, outcome, releaseSecrets, run } from './test-support';
 
 const sec = (rev: number, status: string) => [`sh.helm.release.v1.web.v${rev}`, `helm.sh/release.v1 name=web status=${status} version=${rev}`];
 
@@ -38,6 +38,41 @@ describe('helm upgrade / rollback: revisions and statuses', () => {
     expect(c.api.peek<Deployment>('deployments', 'default', 'web-webapp')?.spec.replicas).toBe(1);
     expect(outcome(run(c, 'helm uninstall web'))).toEqual({ exit: 0, text: 'release "web" uninstalled' });
     expect(c.api.peek('deployments', 'default', 'web-webapp')).toBeUndefined();
+  });
+
+  it('marks the phases of an upgrade, a rollback and an uninstall under each operation\'s id', () => {
+    const c = boot();
+    run(c, 'helm install web sandbox/webapp --wait', 60_000);
+    const up = run(c, 'helm upgrade web sandbox/webapp --set replicaCount=2 --wait', 60_000);
+    expect(helmPhases(c, up)).toEqual([
+      '[command] helm upgrade web sandbox/webapp --set replicaCount=2 --wait',
+      '[render] load chart webapp-0.1.0',
+      '[render] merge values (0 files, 1 --set)',
+      '[render] render 5 templates: 2 manifests, 0 hooks, sorted by kind',
+      '[apply] release web revision 2: pending-upgrade',
+      '[apply] patch Deployment web-webapp',
+      '[apply] update 2 resources: 0 created, 1 patched, 1 unchanged, 0 deleted',
+      '[wait] beginning wait for 2 resources with timeout of 5m0s',
+      expect.stringMatching(/^\[wait\] Deployment is not ready: default\/web-webapp/),
+      '[wait] all 2 resources ready',
+      '[command] release web revision 2: deployed',
+    ]);
+    const back = run(c, 'helm rollback web 1 --wait', 60_000);
+    expect(helmPhases(c, back)).toEqual([
+      '[command] helm rollback web 1 --wait',
+      '[command] rolling back web (current: v2, target: v1)',
+      '[apply] release web revision 3: pending-rollback',
+      '[apply] patch Deployment web-webapp',
+      '[apply] update 2 resources: 0 created, 1 patched, 1 unchanged, 0 deleted',
+      '[wait] beginning wait for 2 resources with timeout of 5m0s',
+      '[wait] Deployment is not ready: default/web-webapp',
+      '[wait] all 2 resources ready',
+      '[command] release web revision 3: deployed',
+    ]);
+    // The pods the rollback changes are part of its story: the controller's deletes reach the kubelets.
+    expect(c.log.since(0).some((r) => r.opId === back.opId && r.kind === 'request' && r.from === 'kcm/replicaset-controller')).toBe(true);
+    const gone = run(c, 'helm uninstall web', 30_000);
+    expect(helmPhases(c, gone)).toEqual(['[command] helm uninstall web', '[apply] delete 2 resources in uninstall order', '[command] release web uninstalled']);
   });
 
   it('upgrade keeps the old values when none are given, --reuse-values merges, --reset-values drops them', () => {
@@ -79,15 +114,15 @@ describe('helm upgrade / rollback: revisions and statuses', () => {
     expect(run(c, 'helm history web').text().split('\n').map((l) => l.split('\t')[0]!.trim())).toEqual(['REVISION', '4', '5', '6']);
   });
 
-  it('uninstall deletes in reverse kind order and keeps what the resource policy protects', () => {
+  it('uninstall deletes in UninstallOrder (the Service before the Deployment) and keeps what the resource policy protects', () => {
     const c = boot(HOOKED_CHART);
     run(c, 'helm install h ./hooked --set keepConfig=true', 60_000);
     run(c, 'helm install web sandbox/webapp --set ingress.enabled=true', 1000);
     const w = run(c, 'helm uninstall web');
     expect(helmRequests(c, w, 'DELETE')).toEqual([
       'DELETE /apis/networking.k8s.io/v1/namespaces/default/ingresses/web-webapp',
-      'DELETE /apis/apps/v1/namespaces/default/deployments/web-webapp',
       'DELETE /api/v1/namespaces/default/services/web-webapp',
+      'DELETE /apis/apps/v1/namespaces/default/deployments/web-webapp',
       'DELETE /api/v1/namespaces/default/secrets/sh.helm.release.v1.web.v1',
     ]);
     expect(outcome(run(c, 'helm uninstall h'))).toEqual({ exit: 0, text: 'These resources were kept due to the resource policy:\n[ConfigMap] h-config\n\nrelease "h" uninstalled' });

@@ -177,6 +177,21 @@ const getNotes: HelmCommand = {
   }),
 };
 
+const getHooks: HelmCommand = {
+  name: 'hooks',
+  use: 'hooks RELEASE_NAME',
+  short: 'download all hooks for a named release',
+  long: `This command downloads hooks for a given release.
+
+Hooks are formatted in YAML and separated by the YAML '---\\n' separator.`,
+  args: { exact: 1 },
+  flags: [REVISION_FLAG],
+  // get_hooks.go: each hook as `---\n# Source: <path>\n<manifest>\n`, in the release's order.
+  run: withRelease((inv, _flags, rel) => {
+    if (rel.hooks.length > 0) inv.proc.out(rel.hooks.map((h) => `---\n# Source: ${h.path}\n${h.manifest}`).join('\n'));
+  }),
+};
+
 export const getCommand: HelmCommand = {
   name: 'get',
   use: 'get',
@@ -186,7 +201,8 @@ get extended information about the release, including:
 
 - The values used to generate the release
 - The generated manifest file
-- The notes provided by the chart of the release`,
+- The notes provided by the chart of the release
+- The hooks associated with the release`,
   flags: [],
-  subcommands: [getManifest, getNotes, getValues],
+  subcommands: [getHooks, getManifest, getNotes, getValues],
 };

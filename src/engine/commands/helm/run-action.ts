@@ -37,6 +37,7 @@ export function printError(inv: Invocation, message: string): 1 {
 export const VALUES_FLAGS: readonly FlagSpec[] = [
   { name: 'values', short: 'f', type: 'stringSlice', usage: 'specify values in a YAML file or a URL (can specify multiple)' },
   { name: 'set', type: 'stringArray', usage: 'set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)' },
+  { name: 'set-string', type: 'stringArray', usage: 'set STRING values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)' },
 ];
 
 export const TIMEOUT_FLAG: FlagSpec = { name: 'timeout', type: 'duration', default: '5m0s', usage: 'time to wait for any individual Kubernetes operation (like Jobs for hooks)' };

@@ -62,7 +62,8 @@ export function userValues(host: CommandHost, flags: ParsedFlags): { ok: true; v
     files.push({ name, text });
   }
   const sets = flags.strings('set');
-  const merged = mergeUserValues({ files, sets });
+  const setStrings = flags.strings('set-string');
+  const merged = mergeUserValues({ files, sets, setStrings });
   if (!merged.ok) return merged;
-  return { ok: true, values: { values: merged.values, files: files.length, sets: sets.length } };
+  return { ok: true, values: { values: merged.values, files: files.length, sets: sets.length + setStrings.length } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Node, Pod } from '../../api/types';
+import type { DaemonSet, Deployment, Node, Pod } from '../../api/types';
 import { Cluster } from '../../cluster/cluster';
 import { InteractionKind } from '../../log/interaction-log';
 import { parseTimestamp, rfc3339 } from '../../sim/time';
@@ -131,6 +131,93 @@ done     0/1     Completed          0             30s   <none>        worker-2  
     expect(c.api.peek<Deployment>('deployments', 'default', 'web')!.spec.replicas).toBe(1);
   });
 
+  it('rollout history and undo of a DaemonSet read its ControllerRevisions', () => {
+    const ds = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+`;
+    const c = boot({ 'ds.yaml': ds });
+    c.run('kubectl apply -f ds.yaml');
+    c.advance(30_000);
+    const history = (): string => c.run('kubectl rollout history daemonset/agent').text();
+    expect(history()).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n');
+    expect(c.run('kubectl rollout undo ds/agent').text()).toBe('error: unable to find specified revision 0 in history');
+    expect(c.run('kubectl set image ds/agent agent=busybox:1.37').text()).toBe('daemonset.apps/agent image updated');
+    c.advance(60_000);
+    expect(history()).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n');
+    expect(c.run('kubectl rollout history ds/agent --revision=2').text()).toMatch(/^daemonset\.apps\/agent with revision #2\nPod Template:\n {2}Labels:\tapp=agent\n[\s\S]*\n {4}Image:\tbusybox:1\.37\n/);
+    expect(c.run('kubectl rollout history ds/agent --revision=5').text()).toBe('error: unable to find the specified revision');
+    expect(c.run('kubectl rollout undo ds/agent --to-revision=9').text()).toBe('error: unable to find specified revision 9 in history');
+    expect(c.run('kubectl rollout undo ds/agent').text()).toBe('daemonset.apps/agent rolled back');
+    const image = (): string | undefined => c.api.peek<DaemonSet>('daemonsets', 'default', 'agent')!.spec.template.spec.containers[0]!.image;
+    expect(image()).toBe('busybox:1.36');
+    c.advance(60_000);
+    // The old revision is reused and renumbered, as the DaemonSet controller does.
+    expect(history()).toBe('daemonset.apps/agent \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n');
+    expect(c.run('kubectl rollout undo ds/agent --to-revision=3').text()).toBe('daemonset.apps/agent skipped rollback (current template already matches revision 3)');
+    expect(c.run('kubectl rollout status ds/agent').text()).toBe('daemon set "agent" successfully rolled out');
+  });
+
+  it('rollout history and undo of a StatefulSet read its ControllerRevisions too', () => {
+    const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 2
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: db, image: "redis:7"}]}
+`;
+    const c = boot({ 'sts.yaml': sts });
+    c.run('kubectl apply -f sts.yaml');
+    c.advance(40_000);
+    c.run('kubectl set image sts/db db=redis:8');
+    c.advance(60_000);
+    expect(c.run('kubectl rollout history sts/db').text()).toBe('statefulset.apps/db \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n');
+    expect(c.run('kubectl rollout undo sts/db').text()).toBe('statefulset.apps/db rolled back');
+    c.advance(60_000);
+    expect(c.run('kubectl get sts db -o jsonpath={.spec.template.spec.containers[0].image}').text()).toBe('redis:7');
+    expect(c.run('kubectl rollout history statefulset/db').text()).toBe('statefulset.apps/db \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n');
+  });
+
+  it.each([
+    ['a ReplicaSet has no history viewer', 'kubectl rollout history rs/web-rs', 'error: no history viewer has been implemented for "ReplicaSet.apps"'],
+    ['a Pod has no rollbacker', 'kubectl rollout undo pod/p', 'error: no rollbacker has been implemented for "Pod"'],
+  ])('%s', (_name, line, text) => {
+    const objects = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata: {name: web-rs}
+spec:
+  replicas: 0
+  selector: {matchLabels: {app: x}}
+  template:
+    metadata: {labels: {app: x}}
+    spec: {containers: [{name: c, image: nginx}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec: {containers: [{name: c, image: nginx}]}
+`;
+    const c = boot({ 'objects.yaml': objects });
+    expect(c.run('kubectl apply -f objects.yaml').exitCode).toBe(0);
+    const p = c.run(line);
+    expect([p.exitCode, p.text()]).toEqual([1, text]);
+  });
+
   it('drain cordons, warns about DaemonSet pods, evicts the rest and waits for them', () => {
     const c = boot({ 'web.yaml': WEB });
     c.run('kubectl apply -f web.yaml');
@@ -140,7 +227,7 @@ done     0/1     Completed          0             30s   <none>        worker-2  
     expect(victims.length).toBeGreaterThan(0);
     const refused = c.run('kubectl drain worker-2');
     expect(refused.exitCode).toBe(1);
-    expect(refused.text()).toMatch(/^node\/worker-2 cordoned\nerror: unable to drain node "worker-2" due to error:cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w+, continuing command\.\.\.\nThere are pending nodes to be drained:\n worker-2\ncannot delete DaemonSet-managed Pods/);
+    expect(refused.text()).toMatch(/^node\/worker-2 cordoned\nerror: unable to drain node "worker-2" due to error: cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): kube-system\/kube-proxy-\w+, continuing command\.\.\.\nThere are pending nodes to be drained:\n worker-2\ncannot delete DaemonSet-managed Pods/);
     const p = c.run('kubectl drain worker-1 --ignore-daemonsets');
     expect(p.done).toBe(false);
     c.advance(120_000);

@@ -4,6 +4,7 @@ import { createVerb } from './create';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe/describe';
 import { drainVerb } from './drain/drain';
+import { exposeVerb } from './expose';
 import { getVerb } from './get/get';
 import { apiResourcesVerb, clusterInfoVerb, versionVerb } from './info';
 import { annotateVerb, labelVerb } from './label';
@@ -21,6 +22,7 @@ import { waitVerb } from './wait';
 /** Every kubectl command the console knows; `kubectl --help` lists them in this order per group. */
 export const KUBECTL_VERBS: readonly Verb[] = [
   createVerb,
+  exposeVerb,
   runVerb,
   setVerb,
   getVerb,

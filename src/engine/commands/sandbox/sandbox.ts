@@ -31,6 +31,18 @@ export function sandboxHelp(): string[] {
   return out;
 }
 
+/** `sandbox kill -h` (or just `sandbox kill`): the commands under a word path, as cobra shows a parent command. */
+function groupHelp(prefix: readonly string[]): string[] | undefined {
+  const verbs = SANDBOX_VERBS.filter((v) => v.path.length > prefix.length && prefix.every((p, i) => v.path[i] === p));
+  if (verbs.length === 0) return undefined;
+  const rows = verbs.map((v) => [usageLine(v), v.short] as const);
+  const width = Math.max(...rows.map(([u]) => u.length)) + 3;
+  const out = [`Commands under 'sandbox ${prefix.join(' ')}':`, ''];
+  for (const [u, s] of rows) out.push(`  ${u.padEnd(width)}${s}`);
+  out.push('', "Run 'sandbox <command> --help' for the flags of a command.");
+  return out;
+}
+
 function verbHelp(v: SandboxVerb): string[] {
   const out = [v.short, '', 'Usage:', `  ${usageLine(v)}`];
   if (v.flags.length > 0) {
@@ -64,6 +76,11 @@ export function runSandbox(inv: Invocation, words: readonly string[]): ExitCode 
     return 0;
   }
   const m = match(words);
+  const group = m ? undefined : groupHelp(positional);
+  if (group) {
+    proc.out(group.join('\n'));
+    return 0;
+  }
   if (!m) {
     proc.err(`error: unknown command "${positional.join(' ')}" for "sandbox"`);
     proc.err("Run 'sandbox help' for usage.");

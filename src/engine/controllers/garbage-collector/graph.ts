@@ -30,6 +30,24 @@ export interface GraphChange {
 }
 
 /**
+ * The dependents of every node that has none: shared, so that each of 10,000 pods does not
+ * carry an empty Set. Only ever added to through `mutableDependents` (delete on it is a no-op).
+ */
+const NO_DEPENDENTS = new Set<string>();
+
+function mutableDependents(owner: GraphNode): Set<string> {
+  if (owner.dependents === NO_DEPENDENTS) owner.dependents = new Set();
+  return owner.dependents;
+}
+
+/** The same references (a new version of an object shares its ownerReferences entries). */
+function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * The garbage collector's dependency graph (GraphBuilder's uidToNode): every object with its
  * owners and dependents, by uid, maintained from informer events.
  */
@@ -46,7 +64,7 @@ export class OwnerGraph {
     const wasDeletingDependents = node?.deletingDependents ?? false;
     const wasOrphaning = node?.orphaning ?? false;
     if (!node) {
-      node = { uid, name: obj.metadata.name, kind: obj.kind, observed: true, owners: [], dependents: new Set(), beingDeleted: false, deletingDependents: false, orphaning: false };
+      node = { uid, name: obj.metadata.name, kind: obj.kind, observed: true, owners: [], dependents: NO_DEPENDENTS, beingDeleted: false, deletingDependents: false, orphaning: false };
       this.nodes.set(uid, node);
     }
     Object.assign(node, { resource, namespace: obj.metadata.namespace, name: obj.metadata.name, kind: obj.kind, observed: true });
@@ -76,6 +94,11 @@ export class OwnerGraph {
 
   private setOwners(node: GraphNode, refs: readonly OwnerReference[]): GraphChange {
     const change: GraphChange = { unknownOwners: false, ownersToRecheck: [], startedDeletingDependents: false, startedOrphaning: false };
+    // Most updates (status writes) keep the owners as they were: nothing to relink.
+    if (sameRefs(node.owners, refs)) {
+      for (const ref of refs) if (!this.nodes.get(ref.uid)?.observed) change.unknownOwners = true;
+      return change;
+    }
     const next = new Set(refs.map((r) => r.uid));
     for (const old of node.owners) {
       if (next.has(old.uid)) continue;
@@ -88,10 +111,10 @@ export class OwnerGraph {
     for (const ref of refs) {
       let owner = this.nodes.get(ref.uid);
       if (!owner) {
-        owner = { uid: ref.uid, name: ref.name, kind: ref.kind, observed: false, owners: [], dependents: new Set(), beingDeleted: false, deletingDependents: false, orphaning: false };
+        owner = { uid: ref.uid, name: ref.name, kind: ref.kind, observed: false, owners: [], dependents: NO_DEPENDENTS, beingDeleted: false, deletingDependents: false, orphaning: false };
         this.nodes.set(ref.uid, owner);
       }
-      owner.dependents.add(node.uid);
+      mutableDependents(owner).add(node.uid);
       if (!owner.observed) change.unknownOwners = true;
       const before = node.owners.find((o) => o.uid === ref.uid);
       if (owner.deletingDependents && before?.blockOwnerDeletion && !ref.blockOwnerDeletion) change.ownersToRecheck.push(owner.uid);

@@ -1,4 +1,5 @@
 import type { KubeObject, OwnerReference } from '../../api/types';
+import { namespacedKey } from '../../util/keys';
 
 /** metav1.GetControllerOf: the owner reference with controller: true. */
 export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
@@ -18,7 +19,7 @@ export function newControllerRef(owner: KubeObject): OwnerReference {
 }
 
 export function nsKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  return namespace ? namespacedKey(namespace, name) : name;
 }
 
 export function splitKey(key: string): { namespace: string | undefined; name: string } {

@@ -6,6 +6,7 @@ import { execHook } from './hooks';
 import { buildObjects, type KubeResource } from './kube';
 import { createResources, existingResourceConflict, updateResources } from './kube-ops';
 import { releaseChart, releaseHooks, setStatus, ReleaseStatus, type Release } from './release';
+import { DRY_RUN_DESCRIPTION } from './printers';
 import { renderStep, type UserValues } from './render-step';
 import { TaskCancelled, type Task } from './task';
 import { uninstall } from './uninstall';
@@ -28,6 +29,8 @@ export interface InstallOptions {
   /** Re-use the name of an uninstalled or failed release (upgrade --install does this). */
   readonly replace: boolean;
   readonly description: string;
+  /** `--dry-run` (client): render and build, send nothing, store nothing. */
+  readonly dryRun?: boolean;
 }
 
 export type ActionResult = { ok: true; release: Release; warnings: string[] } | { ok: false; error: string; warnings: string[] };
@@ -36,6 +39,8 @@ export type ActionResult = { ok: true; release: Release; warnings: string[] } | 
 function checkName(ctx: HelmContext, o: InstallOptions): void {
   const bad = validateReleaseName(o.name);
   if (bad) helmFail(`release name ${JSON.stringify(o.name)}: ${bad}`);
+  // availableName bails out on a dry run: nothing would be stored under the name.
+  if (o.dryRun) return;
   const last = ctx.storage.last(o.name, o.namespace);
   if (!last) return;
   if (o.replace && (last.info.status === ReleaseStatus.Uninstalled || last.info.status === ReleaseStatus.Failed)) return;
@@ -92,6 +97,11 @@ function* runInstall(ctx: HelmContext, o: InstallOptions, warnings: string[]): T
   };
   const built = buildObjects(r.rendered.manifests.map((m) => m.object), o.namespace, { name: o.name, namespace: o.namespace });
   if (!built.ok) helmFail(`unable to build kubernetes objects from release manifest: ${built.error}`);
+  if (o.dryRun) {
+    rel.info.description = DRY_RUN_DESCRIPTION;
+    logPhase(ctx, 'command', `release ${rel.name}: dry run complete, nothing sent to the API server`);
+    return rel;
+  }
   const conflict = existingResourceConflict(ctx, built.resources, o.name, o.namespace);
   if (!conflict.ok) helmFail(`Unable to continue with install: ${conflict.error}`);
   if (o.createNamespace) createNamespace(ctx, o.namespace);

@@ -22,9 +22,18 @@ export function statusText(rel: Release, opts: { showDescription?: boolean; hide
       lines.push(`Phase:          ${h.lastRun.phase ?? ''}`);
     }
   }
+  // A dry run shows what it would have sent: hooks, then the manifest (which ends with a newline).
+  if (rel.info.description === DRY_RUN_DESCRIPTION) {
+    lines.push('HOOKS:');
+    for (const h of rel.hooks) lines.push(`---\n# Source: ${h.path}\n${h.manifest}`);
+    lines.push(`MANIFEST:\n${rel.manifest}`);
+  }
   if (!opts.hideNotes && rel.info.notes.length > 0) lines.push('NOTES:', rel.info.notes.trim());
   return lines.join('\n');
 }
+
+/** pkg/action/install.go: the description of a release that `--dry-run` built and never stored. */
+export const DRY_RUN_DESCRIPTION = 'Dry run complete';
 
 /** `helm list`: uitable columns joined by TABs. */
 export function listTable(rels: readonly Release[], noHeaders = false): string {

@@ -97,6 +97,7 @@ export function* rollback(ctx: HelmContext, o: RollbackOptions): Task<RollbackRe
     logPhase(ctx, 'command', `rolling back ${o.name} (current: v${current.version}, target: v${previousVersion})`);
     const stored = ctx.storage.create(target, o.maxHistory);
     if (!stored.ok) helmFail(stored.error);
+    logPhase(ctx, 'apply', `release ${o.name} revision ${target.version}: ${target.info.status}`);
     yield* performRollback(ctx, o, current, target);
     const updated = ctx.storage.update(target);
     if (!updated.ok) helmFail(updated.error);

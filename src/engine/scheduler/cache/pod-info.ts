@@ -1,6 +1,7 @@
 import type { Container, LabelSelector, Pod, PodAffinityTerm } from '../../api/types';
 import { bytes, cpuMillis } from '../../util/quantity';
 import { selectorMatches } from '../../util/labels';
+import { namespacedKey } from '../../util/keys';
 
 /** cpu in millicores, memory in bytes. */
 export interface Resources {
@@ -58,7 +59,7 @@ export interface PodInfo {
 }
 
 export function podKey(pod: Pod): string {
-  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+  return namespacedKey(pod.metadata.namespace ?? 'default', pod.metadata.name);
 }
 
 export function podPriority(pod: Pod): number {

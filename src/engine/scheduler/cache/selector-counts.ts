@@ -7,6 +7,8 @@ import type { PodInfo } from './pod-info';
 /** Per node, how many non-terminating pods of a namespace match one label selector. */
 export interface SelectorCounts {
   count(node: NodeInfo): number;
+  /** The counts by node slot (read once by loops over hundreds of nodes; replaced when slots grow). */
+  readonly counts: Int32Array;
 }
 
 interface Entry extends SelectorCounts {

@@ -11,6 +11,8 @@ import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService } from './service';
 import { describeDeployment, describeReplicaSet } from './workloads';
+import { describePodDisruptionBudget } from '../../../disruption/describe-pdb';
+import type { PodDisruptionBudget } from '../../../disruption/types';
 
 function describeOne(inv: Invocation, obj: KubeObject): string[] {
   switch (obj.kind) {
@@ -26,6 +28,8 @@ function describeOne(inv: Invocation, obj: KubeObject): string[] {
       return describeService(inv, obj as Service);
     case 'Namespace':
       return describeNamespace(inv, obj as Namespace);
+    case 'PodDisruptionBudget':
+      return describePodDisruptionBudget(inv, obj as PodDisruptionBudget);
     default:
       return describeGeneric(inv, obj);
   }

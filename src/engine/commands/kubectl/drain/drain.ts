@@ -19,11 +19,15 @@ interface DrainRun {
   readonly drained: Set<string>;
 }
 
+/** utilerrors.NewAggregate(...).Error(): one message as is, several as `[a, b]`. */
+function aggregate(errors: readonly string[]): string {
+  return errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
+}
+
 /** Prints kubectl's "unable to drain" block and fails the command. */
 function failNode(run: DrainRun, node: Node, errors: readonly string[]): void {
   const { proc } = run.inv;
-  const joined = errors.length === 1 ? errors[0]! : `[${errors.join(', ')}]`;
-  proc.err(`error: unable to drain node "${node.metadata.name}" due to error:${joined}, continuing command...`);
+  proc.err(`error: unable to drain node "${node.metadata.name}" due to error: ${aggregate(errors)}, continuing command...`);
   proc.err('There are pending nodes to be drained:');
   for (const n of run.nodes) if (!run.drained.has(n.metadata.name)) proc.err(` ${n.metadata.name}`);
   for (const e of errors) proc.err(e);
@@ -48,20 +52,69 @@ function podsForDeletion(run: DrainRun, node: Node): { pods: Pod[]; warnings: st
   return { pods, warnings: groupByMessage(warnings), errors: groupByMessage(errors) };
 }
 
-function evictOne(run: DrainRun, pod: Pod, onFatal: (msg: string) => void): void {
-  const { inv, flags } = run;
-  const ns = pod.metadata.namespace ?? 'default';
-  const name = pod.metadata.name;
-  const grace = flags.int('grace-period') ?? -1;
-  const opts = grace >= 0 ? { gracePeriodSeconds: grace } : {};
-  const res = flags.bool('disable-eviction') ? inv.host.api.delete(inv.req, 'pods', ns, name, opts) : inv.host.api.evict(inv.req, ns, name, opts);
-  if (res.ok || res.status.code === 404) return;
-  if (res.status.code === 429) {
-    inv.proc.err(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${res.status.message}`);
-    later(inv, EVICTION_RETRY_MS, 'drain-evict-retry', () => evictOne(run, pod, onFatal));
+/**
+ * One node's evictions, as kubectl's evictPods runs them: one retry loop per pod; each pod
+ * ends gone or with its error, and the node fails with the errors aggregated.
+ */
+interface NodeEvictions {
+  readonly run: DrainRun;
+  readonly node: Node;
+  readonly index: number;
+  /** Simulated time at which `--timeout` runs out (Infinity with the default 0). */
+  readonly deadlineMs: number;
+  readonly timeoutText: string;
+  /** Pods not yet gone and without an error. */
+  readonly pending: Set<string>;
+  /** Eviction accepted: waiting for the pod to be gone. */
+  readonly evicted: Set<string>;
+  readonly errors: string[];
+}
+
+function settle(e: NodeEvictions, name: string, error?: string): void {
+  if (!e.pending.delete(name)) return;
+  if (error) e.errors.push(error);
+  if (e.pending.size === 0) complete(e);
+}
+
+function complete(e: NodeEvictions): void {
+  const { run, node } = e;
+  if (e.errors.length === 0) {
+    run.drained.add(node.metadata.name);
+    run.inv.proc.out(`node/${node.metadata.name} drained`);
+    drainNode(run, e.index + 1);
     return;
   }
-  onFatal(`error when evicting pods/"${name}" -n "${ns}": ${res.status.message}`);
+  const left = podsForDeletion(run, node).pods;
+  if (left.length > 0) {
+    run.inv.proc.err(`There are pending pods in node "${node.metadata.name}" when an error occurred: ${aggregate(e.errors)}`);
+    for (const p of left) run.inv.proc.err(`pod/${p.metadata.name}`);
+  }
+  failNode(run, node, e.errors);
+}
+
+/** One attempt of kubectl's per-pod loop: it announces the pod every time, then checks the global timeout. */
+function evictOne(e: NodeEvictions, pod: Pod): void {
+  const { inv, flags } = e.run;
+  const ns = pod.metadata.namespace ?? 'default';
+  const name = pod.metadata.name;
+  if (!e.pending.has(name)) return;
+  const disable = flags.bool('disable-eviction');
+  inv.proc.out(`${disable ? 'deleting' : 'evicting'} pod ${ns}/${name}`);
+  if (inv.host.env.now() >= e.deadlineMs) return settle(e, name, `error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${e.timeoutText}`);
+  const grace = flags.int('grace-period') ?? -1;
+  const opts = grace >= 0 ? { gracePeriodSeconds: grace } : {};
+  const res = disable ? inv.host.api.delete(inv.req, 'pods', ns, name, opts) : inv.host.api.evict(inv.req, ns, name, opts);
+  if (res.ok) {
+    e.evicted.add(name);
+    return;
+  }
+  if (res.status.code === 404) return settle(e, name);
+  if (res.status.code === 429) {
+    inv.proc.err(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${res.status.message}`);
+    later(inv, EVICTION_RETRY_MS, 'drain-evict-retry', () => evictOne(e, pod));
+    return;
+  }
+  settle(e, name, `error when evicting pods/"${name}" -n "${ns}": ${res.status.message}`);
 }
 
 function drainNode(run: DrainRun, index: number): void {
@@ -74,29 +127,30 @@ function drainNode(run: DrainRun, index: number): void {
   const { pods, warnings, errors } = podsForDeletion(run, node);
   if (errors.length > 0) return failNode(run, node, errors);
   if (warnings.length > 0) inv.proc.err(`Warning: ${warnings.join('; ')}`);
-  const pods_r = resourceByName('pods')!;
-  const verb = flags.bool('disable-eviction') ? 'deleting' : 'evicting';
-  let failed = false;
-  for (const pod of pods) {
-    inv.proc.out(`${verb} pod ${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
-    evictOne(run, pod, (msg) => {
-      if (!failed) failNode(run, node, [msg]);
-      failed = true;
-    });
-    if (failed) return;
-  }
-  const finish = (): void => {
-    run.drained.add(node.metadata.name);
-    inv.proc.out(`node/${node.metadata.name} drained`);
-    drainNode(run, index + 1);
-  };
-  const items: Deleted[] = pods.map((p) => ({ r: pods_r, namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid }));
-  const done = flags.bool('disable-eviction') ? 'deleted' : 'evicted';
   const timeout = flags.durationMs('timeout') ?? 0;
-  if (items.length === 0) return finish();
-  const left = watchGone(inv, items, (d) => inv.proc.out(`pod/${d.name} ${done}`), finish);
-  if (left > 0 && timeout > 0) {
-    later(inv, timeout, 'drain-timeout', () => failNode(run, node, [`drain did not complete within ${goDuration(timeout)}`]));
+  const e: NodeEvictions = {
+    run, node, index,
+    deadlineMs: timeout > 0 ? inv.host.env.now() + timeout : Infinity,
+    timeoutText: goDuration(timeout),
+    pending: new Set(pods.map((p) => p.metadata.name)),
+    evicted: new Set(),
+    errors: [],
+  };
+  if (pods.length === 0) return complete(e);
+  for (const pod of pods) evictOne(e, pod);
+  const pods_r = resourceByName('pods')!;
+  const done = flags.bool('disable-eviction') ? 'deleted' : 'evicted';
+  const items: Deleted[] = pods.map((p) => ({ r: pods_r, namespace: p.metadata.namespace, name: p.metadata.name, uid: p.metadata.uid }));
+  watchGone(inv, items, (d) => {
+    if (!e.pending.has(d.name)) return;
+    inv.proc.out(`pod/${d.name} ${done}`);
+    settle(e, d.name);
+  }, () => undefined);
+  if (timeout > 0 && e.pending.size > 0) {
+    // waitForDelete notices the global timeout on its next poll, for each pod already evicted.
+    later(inv, timeout, 'drain-timeout', () => {
+      for (const name of [...e.evicted]) settle(e, name, `error when waiting for pod "${name}" terminating: global timeout reached: ${e.timeoutText}`);
+    });
   }
 }
 

@@ -1,49 +1,38 @@
-import type { Deployment, KubeObject, ReplicaSet } from '../../../api/types';
+import type { KubeObject, PodTemplateSpec } from '../../../api/types';
 import { deepClone, deepEqual } from '../../../util/clone';
 import { fail, type ExitCode, type Invocation } from '../../invocation';
 import type { ParsedFlags } from '../../shell/flags';
 import { DESCRIBE_OPTIONS, formatTable } from '../../format/tabwriter';
 import { must } from '../errors';
-import { resolveTargets } from '../fetch';
-import { kindName } from '../names';
 import { describePodTemplate } from '../describe/template';
 import { PrefixWriter } from '../describe/writer';
 import type { Verb } from '../verb';
-import { ownedReplicaSets, revisionOf, withoutHash } from './revisions';
+import { rolloutTarget } from './history-source';
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
-function deploymentTarget(inv: Invocation, flags: ParsedFlags, verb: string): { d: Deployment; label: string } {
-  if (flags.args.length === 0) fail('error: required resource not specified', `See 'kubectl rollout ${verb} -h' for help and examples`);
-  const targets = resolveTargets(inv, flags.args, flags);
-  if (targets.length !== 1) fail(`error: rollout ${verb} is only supported on individual resources`);
-  const { ref, obj } = targets[0]!;
-  if (obj.kind !== 'Deployment') fail(`error: no history viewer has been implemented for ${obj.kind}`);
-  return { d: obj as Deployment, label: kindName(ref.r, ref.name) };
-}
-
 /** The template printed raw (PrefixWriter without a tabwriter), as printTemplate does. */
-function rawTemplate(rs: ReplicaSet): string[] {
+function rawTemplate(template: PodTemplateSpec | undefined): string[] {
   const w = new PrefixWriter(false);
-  describePodTemplate(rs.spec?.template, w);
+  describePodTemplate(template, w);
   return w.lines();
 }
 
+/** printHistory of kubectl's history viewers: one revision's template, or REVISION / CHANGE-CAUSE. */
 function runHistory(inv: Invocation, flags: ParsedFlags): ExitCode {
-  const { d, label } = deploymentTarget(inv, flags, 'history');
-  const rss = ownedReplicaSets(inv, d).filter((rs) => revisionOf(rs) > 0);
+  const { label, revisions } = rolloutTarget(inv, flags, 'history');
   const revision = flags.int('revision') ?? 0;
   if (revision > 0) {
-    const rs = rss.find((x) => revisionOf(x) === revision);
-    if (!rs) fail(`error: unable to find the specified revision`);
-    inv.proc.out([`${label} with revision #${revision}`, ...rawTemplate(rs), ''].join('\n'));
+    const rev = revisions.find((x) => x.revision === revision);
+    if (!rev) fail(`error: unable to find the specified revision`);
+    inv.proc.out([`${label} with revision #${revision}`, ...rawTemplate(rev.template), ''].join('\n'));
     return 0;
   }
-  if (rss.length === 0) {
+  if (revisions.length === 0) {
     inv.proc.out(`${label} \nNo rollout history found.`);
     return 0;
   }
-  const rows = [['REVISION', 'CHANGE-CAUSE'], ...rss.map((rs) => [String(revisionOf(rs)), rs.metadata.annotations?.[CHANGE_CAUSE] || '<none>'])];
+  const rows = [['REVISION', 'CHANGE-CAUSE'], ...revisions.map((r) => [String(r.revision), r.changeCause || '<none>'])];
   inv.proc.out([`${label} `, ...formatTable(rows, DESCRIBE_OPTIONS), ''].join('\n'));
   return 0;
 }
@@ -57,28 +46,29 @@ export const historyVerb: Verb = {
   run: runHistory,
 };
 
+/**
+ * The rollbackers: the revision's template written back to the workload (the previous
+ * revision when none is named), skipped when it already matches.
+ */
 function runUndo(inv: Invocation, flags: ParsedFlags): ExitCode {
-  const { d, label } = deploymentTarget(inv, flags, 'undo');
-  const rss = ownedReplicaSets(inv, d).filter((rs) => revisionOf(rs) > 0);
+  const { obj, resource, label, revisions } = rolloutTarget(inv, flags, 'undo');
   let to = flags.int('to-revision') ?? 0;
-  if (rss.length === 0) fail(`error: no rollout history found for deployment "${d.metadata.name}"`);
-  if (to === 0) {
-    if (rss.length < 2) fail('error: no last revision to roll back to');
-    to = revisionOf(rss[rss.length - 2]!);
-  }
-  const rs = rss.find((x) => revisionOf(x) === to);
-  if (!rs) fail(`error: unable to find specified revision ${to} in history`);
-  const template = withoutHash(rs.spec?.template);
-  if (deepEqual(template, d.spec?.template)) {
+  if (obj.kind === 'Deployment') {
+    if (revisions.length === 0) fail(`error: no rollout history found for deployment "${obj.metadata.name}"`);
+    if (to === 0 && revisions.length < 2) fail('error: no last revision to roll back to');
+  } else if (to === 0 && revisions.length < 2) fail('error: unable to find specified revision 0 in history');
+  if (to === 0) to = revisions[revisions.length - 2]!.revision;
+  const rev = revisions.find((x) => x.revision === to);
+  if (!rev?.template) fail(`error: unable to find specified revision ${to} in history`);
+  const spec = (obj as KubeObject & { spec?: { template?: PodTemplateSpec } }).spec;
+  if (deepEqual(rev.template, spec?.template)) {
     inv.proc.out(`${label} skipped rollback (current template already matches revision ${to})`);
     return 0;
   }
-  const updated: KubeObject = deepClone(d);
-  const spec = (updated as Deployment).spec;
-  if (template) spec.template = template;
-  const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
-  if (cause) updated.metadata.annotations = { ...(updated.metadata.annotations ?? {}), [CHANGE_CAUSE]: cause };
-  must(inv.host.api.update(inv.req, 'deployments', updated));
+  const updated = deepClone(obj) as KubeObject & { spec: { template?: PodTemplateSpec } };
+  updated.spec.template = deepClone(rev.template);
+  if (obj.kind === 'Deployment' && rev.changeCause) updated.metadata.annotations = { ...(updated.metadata.annotations ?? {}), [CHANGE_CAUSE]: rev.changeCause };
+  must(inv.host.api.update(inv.req, resource, updated));
   inv.proc.out(`${label} rolled back`);
   return 0;
 }

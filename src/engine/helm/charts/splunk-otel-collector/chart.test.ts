@@ -123,6 +123,42 @@ describe('splunk-otel-collector chart', () => {
     expect(svc.content).toContain('    - name: otlp\n      port: 4317\n      targetPort: 4317\n      protocol: TCP');
   });
 
+  const port = (name: string, n: number): string[] => [`    - name: ${name}`, `      port: ${n}`, `      targetPort: ${n}`, '      protocol: TCP'];
+  it.each<[string, string[], Record<string, string>, string, string[]]>([
+    ['defaults', [], {}, 'otel-splunk-otel-collector-agent', [...port('jaeger-grpc', 14250), ...port('jaeger-thrift', 14268), ...port('otlp', 4317), ...port('otlp-http', 4318), ...port('zipkin', 9411)]],
+    ['traces off, fullnameOverride', ['splunkObservability.tracesEnabled=false', 'fullnameOverride=collector'], {}, 'collector-agent', [...port('otlp', 4317), ...port('otlp-http', 4318)]],
+    ['a release named after the chart, in another namespace', ['splunkObservability.tracesEnabled=false'], { name: 'splunk-otel-collector', namespace: 'obs' }, 'splunk-otel-collector-agent', [...port('otlp', 4317), ...port('otlp-http', 4318)]],
+  ])('agent Service, %s: rendered exactly', (_n, extra, release, name, ports) => {
+    const r = render(extra, release);
+    const svc = r.manifests.find((m) => m.head.kind === 'Service')!;
+    const instance = (release as { name?: string }).name ?? 'otel';
+    const selector = ['    app.kubernetes.io/name: splunk-otel-collector', `    app.kubernetes.io/instance: ${instance}`, '    app.kubernetes.io/component: otel-collector-agent'];
+    expect(svc.content).toBe(
+      [
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata:',
+        `  name: ${name}`,
+        `  namespace: ${(release as { namespace?: string }).namespace ?? 'observability'}`,
+        '  labels:',
+        '    helm.sh/chart: splunk-otel-collector-0.158.0',
+        '    app.kubernetes.io/name: splunk-otel-collector',
+        `    app.kubernetes.io/instance: ${instance}`,
+        '    app.kubernetes.io/version: "0.158.0"',
+        '    app.kubernetes.io/managed-by: Helm',
+        '    app.kubernetes.io/component: otel-collector-agent',
+        'spec:',
+        '  type: ClusterIP',
+        '  # Pods reach the agent on their own node only.',
+        '  internalTrafficPolicy: Local',
+        '  selector:',
+        ...selector,
+        '  ports:',
+        ...ports,
+      ].join('\n'),
+    );
+  });
+
   it('Secret holds the base64 token', () => {
     const secret = render().manifests.find((m) => m.head.kind === 'Secret')!;
     expect(secret.content).toBe(

@@ -68,6 +68,22 @@ describe('sandbox/webapp chart', () => {
     );
   });
 
+  const META = ['  name: shop-webapp', '  labels:', '    helm.sh/chart: webapp-0.1.0', '    app.kubernetes.io/name: webapp', '    app.kubernetes.io/instance: shop', '    app.kubernetes.io/version: "1.27.0"', '    app.kubernetes.io/managed-by: Helm'];
+  it.each<[string, string[], string, string[]]>([
+    ['Service, defaults', [], 'Service', ['apiVersion: v1', 'kind: Service', 'metadata:', ...META, 'spec:', '  type: ClusterIP', '  ports:', '    - port: 80', '      targetPort: http', '      protocol: TCP', '      name: http', '  selector:', '    app.kubernetes.io/name: webapp', '    app.kubernetes.io/instance: shop']],
+    ['Service, NodePort on 8080', ['service.type=NodePort', 'service.port=8080'], 'Service', ['apiVersion: v1', 'kind: Service', 'metadata:', ...META, 'spec:', '  type: NodePort', '  ports:', '    - port: 8080', '      targetPort: http', '      protocol: TCP', '      name: http', '  selector:', '    app.kubernetes.io/name: webapp', '    app.kubernetes.io/instance: shop']],
+    ['Ingress, default host', ['ingress.enabled=true'], 'Ingress', [
+      'apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata:', ...META, 'spec:', '  rules:', '    - host: "webapp.local"', '      http:', '        paths:', '          - path: /', '            pathType: Prefix',
+      '            backend:', '              service:', '                name: shop-webapp', '                port:', '                  number: 80',
+    ]],
+    ['HorizontalPodAutoscaler, bounds set', ['autoscaling.enabled=true', 'autoscaling.maxReplicas=7'], 'HorizontalPodAutoscaler', [
+      'apiVersion: autoscaling/v2', 'kind: HorizontalPodAutoscaler', 'metadata:', ...META, 'spec:', '  scaleTargetRef:', '    apiVersion: apps/v1', '    kind: Deployment', '    name: shop-webapp',
+      '  minReplicas: 1', '  maxReplicas: 7', '  metrics:', '    - type: Resource', '      resource:', '        name: cpu', '        target:', '          type: Utilization', '          averageUtilization: 80',
+    ]],
+  ])('%s: rendered exactly', (_n, sets, kind, lines) => {
+    expect(render(sets).manifests.find((m) => m.head.kind === kind)?.content).toBe(lines.join('\n'));
+  });
+
   it('values reach the objects', () => {
     const docs = documents(render(['replicaCount=3', 'image.repository=ghcr.io/acme/shop', 'image.tag=2.1', 'service.type=NodePort', 'service.port=8080', 'env.LOG_LEVEL=debug', 'resources.limits.cpu=250m', 'nodeSelector.disktype=ssd', 'tolerations[0].key=dedicated,tolerations[0].operator=Exists']));
     const dep = docs.find((d) => d.kind === 'Deployment')!.obj;

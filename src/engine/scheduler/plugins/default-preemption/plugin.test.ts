@@ -38,7 +38,7 @@ describe('DefaultPreemption', () => {
     expect(decision?.message).toBe('0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.');
     const victims = decision!.preemption!.victims.map((v) => v.name);
     for (const v of victims) {
-      expect(eventsFor(c, v, 'Preempted')[0]?.message).toBe(`Preempted by a pod on node ${nominated}`);
+      expect(eventsFor(c, v, 'Preempted')[0]?.message).toBe(`Preempted by pod ${vip.metadata.uid} on node ${nominated}`);
       const victim = c.api.peek<Pod>('pods', 'default', v);
       if (victim) expect(victim.status?.conditions?.find((x) => x.type === 'DisruptionTarget')?.reason).toBe('PreemptionByScheduler');
     }

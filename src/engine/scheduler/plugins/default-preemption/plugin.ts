@@ -56,7 +56,8 @@ function evict(handle: FrameworkHandle, state: CycleState, pod: PodInfo, c: Cand
     });
     handle.api.patch(ctx, 'pods', v.namespace, v.name, { status: { conditions } }, 'status');
     const res = handle.api.delete(ctx, 'pods', v.namespace, v.name);
-    if (res.ok) handle.recorder.record(ctx, v.pod, 'Normal', 'Preempted', `Preempted by a pod on node ${c.node}`);
+    // kube-scheduler v1.27+ names the preemptor by UID (older: `a pod`, before that `<ns>/<name>`).
+    if (res.ok) handle.recorder.record(ctx, v.pod, 'Normal', 'Preempted', `Preempted by pod ${pod.pod.metadata.uid ?? ''} on node ${c.node}`);
   }
 }
 
