@@ -19,12 +19,32 @@ import { median } from './util';
  * churn (user actions every minute), then the playhead is dragged back to 59:00. The worker
  * keeps engines parked at checkpoints behind the live moment (checkpoints.ts, built in
  * background slices); the seek takes the one latest before 59:00 and runs it the rest of the
- * way. Reported: the CPU time of that seek (to its flushed snapshot: the engine work), its wall
- * time, the one-piece rebuild it replaces, and what the parked engines cost (memory, background CPU).
+ * way. 59:00 is a minute back: the trailing engine (parked 2 to 2.5 min behind live, at 58:00)
+ * serves it, so the notes also give the worst seek within the hour (52:29, ~7.5 min of replay
+ * from the 45:00 checkpoint). Reported: the CPU time of that seek (to its flushed snapshot: the
+ * engine work), its wall time, the one-piece rebuild it replaces, and what the parked engines
+ * cost (memory, background CPU).
  */
 const NODES = 20;
 const HOUR_MS = 3_600_000;
 const TARGET_MS = HOUR_MS - 60_000;
+
+/**
+ * The worst seek within the hour: a second before the parked engine with the widest gap behind
+ * it (the latest of equals), so it replays the most. With every grid checkpoint parked that is
+ * 52:29, from 45:00 (almost 7.5 minutes); if the memory budget dropped the oldest it is before
+ * the oldest one left, from the start. Reported in the notes beside the 59:00 figure, which the
+ * trailing engine (2 to 2.5 min behind live) serves.
+ */
+function worstTarget(parkedAt: readonly number[]): number {
+  const at = [0, ...parkedAt.filter((t) => t <= HOUR_MS)].sort((a, b) => a - b);
+  let best = { gap: -1, target: TARGET_MS };
+  for (let i = 1; i < at.length; i++) {
+    const gap = at[i]! - 1000 - at[i - 1]!;
+    if (gap >= best.gap) best = { gap, target: at[i]! - 1000 };
+  }
+  return best.target;
+}
 const APPS = ['web', 'api', 'worker', 'cache'] as const;
 
 /** Also opened by e2e/scenarios-share.spec.ts (a long rewind on the page). */
@@ -119,12 +139,12 @@ interface Run {
   fromMs: number;
 }
 
-/** One seek back to 59:00 as the worker runs it: from the parked engine latest before it. */
-function seekFromCheckpoint(standby: Standby, live: EngineSource): { run: Run; back: EngineSource } {
+/** One seek back to `target` as the worker runs it: from the parked engine latest before it. */
+function seekFromCheckpoint(standby: Standby, live: EngineSource, target: number): { run: Run; back: EngineSource } {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const job = standby.seekFrom(live, TARGET_MS);
-  if (!job) throw new Error('no checkpoint before 59:00');
+  // None parked before it: the rebuild from the start, as the host runs it then.
+  const job = standby.seekFrom(live, target) ?? live.startSeek(target);
   const back = job.source;
   if (!(back instanceof EngineSource)) throw new Error('not an engine');
   const fromMs = back.clock().simTimeMs;
@@ -133,7 +153,7 @@ function seekFromCheckpoint(standby: Standby, live: EngineSource): { run: Run; b
   back.snapshot();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  if (back.clock().simTimeMs !== TARGET_MS) throw new Error(`seek landed at ${back.clock().simTimeMs}`);
+  if (back.clock().simTimeMs !== target) throw new Error(`seek landed at ${back.clock().simTimeMs}`);
   return { run: { ms, cpuMs: (cpu.user + cpu.system) / 1000, slices, longestMs, fromMs }, back };
 }
 
@@ -164,25 +184,37 @@ export async function run(): Promise<BenchResult> {
   collect();
   const parkedMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
   const parkedCount = standby instanceof Checkpoints ? standby.parked().length : 0;
+  const trailing = standby instanceof Checkpoints ? standby.trailingAt() : undefined;
+  const parkedAt = standby instanceof Checkpoints ? standby.parked().map((p) => p.atMs) : [];
+  const worstMs = worstTarget(parkedAt);
 
   const runs: Run[] = [];
+  const worst: Run[] = [];
+  const remade: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const { run: r, back } = seekFromCheckpoint(standby, live);
+    const { run: r, back } = seekFromCheckpoint(standby, live, TARGET_MS);
     runs.push(r);
     // The same moment as the one-piece rebuild: records, clock and event log.
     if (i === 0 && fingerprint(back) !== reference) throw new Error('the seek from a checkpoint differs from the rebuild');
     back.dispose();
-    // The consumed checkpoint is rebuilt in the background before the next run.
+    // The consumed engine (the trailing one) is made again in the background before the next run.
+    remade.push(park(standby, live).cpuMs);
+  }
+  for (let i = 0; i < 3; i++) {
+    const { run: r, back } = seekFromCheckpoint(standby, live, worstMs);
+    worst.push(r);
+    back.dispose();
     park(standby, live);
   }
   standby.dispose();
   live.dispose();
   const wall = runs.map((r) => r.ms);
   const cpu = runs.map((r) => r.cpuMs);
+  const min = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
   return {
     id: 'T1',
     // The target is engine work: CPU time, which a shared machine's load swings far less than wall time.
-    title: `seek back to 59:00 from a parked engine (checkpoint), ${NODES} nodes, ${actions().length} user actions: engine work (CPU)`,
+    title: `seek back to 59:00 from a parked engine (the trailing one), ${NODES} nodes, ${actions().length} user actions: engine work (CPU)`,
     value: median(cpu),
     unit: 'ms',
     target: 150,
@@ -190,9 +222,11 @@ export async function run(): Promise<BenchResult> {
     runs: cpu,
     notes:
       `${pods} pods at the target; load average ${load}; wall time of the seek ${wall.map((w) => w.toFixed(0)).join(', ')} ms, ` +
-      `from the checkpoint at ${(runs[0]!.fromMs / 60_000).toFixed(1)} min in ${runs[0]!.slices} slice(s) of ${REWIND_SLICE_MS} ms, longest ${Math.max(...runs.map((r) => r.longestMs)).toFixed(0)} ms; ` +
+      `from the parked engine at ${runs.map((r) => min(r.fromMs)).join(', ')} (${trailing ? `the trailing one, at ${min(trailing.atMs)} when built` : 'no trailing engine'}) in ${runs[0]!.slices} slice(s) of ${REWIND_SLICE_MS} ms, longest ${Math.max(...runs.map((r) => r.longestMs)).toFixed(0)} ms; ` +
+      `WORST CASE within the hour, a seek to ${min(worstMs)} (just before a parked engine, from ${worst[0]!.fromMs > 0 ? min(worst[0]!.fromMs) : 'the start'}): ${median(worst.map((r) => r.cpuMs)).toFixed(0)} ms CPU median (runs ${worst.map((r) => r.cpuMs.toFixed(0)).join(', ')}), wall ${worst.map((r) => r.ms.toFixed(0)).join(', ')} ms; ` +
+      `the trailing engine made again after each use: ${remade.map((c) => (c / 1000).toFixed(1)).join(', ')} s background CPU; ` +
       `identical to the one-piece rebuild from the start (the way without checkpoints), which takes ${rebuilt.cpuMs.toFixed(0)} ms CPU / ${rebuilt.ms.toFixed(0)} ms wall. ` +
-      `${parkedCount} parked engines: ${parkedMb.toFixed(0)} MB of heap (${(parkedMb / Math.max(1, parkedCount)).toFixed(0)} MB each), ` +
+      `${parkedCount} parked engines (the trailing one included) at ${[...parkedAt].sort((a, b) => a - b).map(min).join(' ')}: ${parkedMb.toFixed(0)} MB of heap (${(parkedMb / Math.max(1, parkedCount)).toFixed(0)} MB each), ` +
       `built in ${built.slices} background slices of ≤ ${STANDBY_PAUSED_MS} ms (longest ${built.longestMs.toFixed(0)} ms), ${(built.cpuMs / 1000).toFixed(1)} s CPU in all`,
   };
 }

@@ -5,6 +5,7 @@ import { parseScenario } from '../src/engine/scenario';
 import { BUILTIN_SCENARIOS } from '../src/scenarios';
 import { EMPTY_VIEW, encodeLink } from '../src/scenarios/link';
 import { actions as benchActions, scenarioYaml as benchScenario } from '../bench/t1-seek.bench';
+import { slowWorkerClock } from './support/worker-clock';
 import { expect, nodeGroup, openPausedUntilRunning, simSeconds, test } from './support/fixtures';
 
 /**
@@ -367,6 +368,9 @@ test.describe('timeline: long rewinds and restarts', () => {
     await expect(clock(page)).toHaveText('01:00:00', { timeout: 60_000 });
     await expect(nodeGroup(page, 'worker-20')).toBeAttached();
     await page.getByRole('tab', { name: 'Console' }).click();
+    // Parked engines make a 10 s seek back near instant: slow the worker's clock so the rewind
+    // is still on its way when the command below arrives.
+    const realClock = await slowWorkerClock(page);
     await slider(page).focus();
     await page.keyboard.press('ArrowLeft');
     const status = page.getByRole('status').filter({ hasText: /Rewinding… \d+%/ });
@@ -377,6 +381,7 @@ test.describe('timeline: long rewinds and restarts', () => {
     await prompt.fill('kubectl cordon worker-01');
     await prompt.press('Enter');
     await expect(page.getByText('The timeline is still rewinding', { exact: false }).first()).toBeVisible();
+    await realClock();
     await expect(status).toHaveCount(0, { timeout: 60_000 });
     await expect(clock(page)).toHaveText('00:59:50');
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { decodeLinkState, EMPTY_VIEW, encodeLink } from '../src/scenarios/link';
 import { actions as benchActions, scenarioYaml as benchScenario } from '../bench/t1-seek.bench';
 import { expect, nodeGroup, test } from './support/fixtures';
+import { slowWorkerClock } from './support/worker-clock';
 
 /**
  * Issue 8, going back in time: a seek from parked engines (checkpoints) after they are built,
@@ -49,18 +50,6 @@ async function breakNextReplaySlice(page: Page): Promise<void> {
       }
       return original();
     };
-  });
-}
-
-/**
- * The worker's clock runs 50 times fast: every rewind slice is spent after one small chunk, so
- * a rewind takes minutes instead of seconds and a test can act while it is on its way.
- */
-async function slowWorkerClock(page: Page): Promise<void> {
-  const worker = page.workers()[0] ?? (await page.waitForEvent('worker'));
-  await worker.evaluate(() => {
-    const original = performance.now.bind(performance);
-    performance.now = () => original() * 50;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { RecordedStep } from '../protocol/console';
+import { DEFAULT_TRAILING, trailingGoal, type TrailingPolicy } from './checkpoints-trailing';
 import { RunToJob, type Runnable } from './rewind';
 import type { SessionSpec } from './session-spec';
 import type { SeekJob, Source, Standby } from './source';
@@ -45,6 +46,11 @@ export interface CheckpointPolicy {
    * not stall the worker again and again.
    */
   maxBuildMs: number;
+  /**
+   * One more engine that follows the live moment (checkpoints-trailing.ts); absent = none. It is
+   * not one of `count` but its bytes are in `budgetBytes`.
+   */
+  trailing?: TrailingPolicy;
 }
 
 /**
@@ -52,15 +58,26 @@ export interface CheckpointPolicy {
  * checkpoint is at most 7.5 minutes, about 120 ms for a 20-node cluster with churn (T1). A
  * parked 20-node engine holds 13 MB at 7.5 minutes deep and 38 MB at an hour (its interaction
  * log, mostly), the eight about 200 MB; 256 MB is the most they may take together, so a larger
- * cluster keeps the newest few and seeks further back replay longer.
+ * cluster keeps the newest few and seeks further back replay longer. With the trailing engine
+ * (2 to 2.5 min behind live) the grid moment after it is not built: at 60:00 that is seven grid
+ * engines (7:30 to 52:30) and the trailing one at 58:00, 171 MB of heap in the T1 bench.
  */
-export const DEFAULT_POLICY: CheckpointPolicy = { windowMs: 3_600_000, count: 8, budgetBytes: 256e6, minForwardGainMs: 60_000, maxBuildMs: 600 };
+export const DEFAULT_POLICY: CheckpointPolicy = {
+  windowMs: 3_600_000,
+  count: 8,
+  budgetBytes: 256e6,
+  minForwardGainMs: 60_000,
+  maxBuildMs: 600,
+  trailing: DEFAULT_TRAILING,
+};
 
 interface Slot {
   src: Parkable;
   /** The moment it is built towards (and parks at). */
   goal: number;
   job: RunToJob;
+  /** The trailing engine: its goal follows the live moment (checkpoints-trailing.ts). */
+  trailing?: boolean;
 }
 
 export function isParkable(s: Source): s is Parkable {
@@ -112,7 +129,13 @@ export class Checkpoints implements Standby {
     private readonly policy: CheckpointPolicy = DEFAULT_POLICY,
   ) {}
 
-  /** Parked and building engines: their moments and goals (tests, the bench). */
+  /** The trailing engine's moment and goal, if there is one (tests, the bench). */
+  trailingAt(): { atMs: number; goal: number } | undefined {
+    const t = this.slots.find((s) => s.trailing);
+    return t && { atMs: t.src.clock().simTimeMs, goal: t.goal };
+  }
+
+  /** Parked and building engines (the trailing one too): their moments and goals (tests, the bench). */
   parked(): { atMs: number; goal: number }[] {
     return this.slots.map((s) => ({ atMs: s.src.clock().simTimeMs, goal: s.goal }));
   }
@@ -144,9 +167,14 @@ export class Checkpoints implements Standby {
     this.dropInvalid(history);
     const liveMs = live.clock().simTimeMs;
     this.keepToBudget();
-    const goals = checkpointGoals(liveMs, this.policy);
-    // Newest first: the moments just behind the live one are where a seek back most often goes.
-    let slot = this.slots.filter((s) => s.src.clock().simTimeMs < s.goal && goals.includes(s.goal)).sort((a, b) => b.goal - a.goal)[0];
+    const trail = this.policy.trailing ? trailingGoal(liveMs, this.policy.trailing) : undefined;
+    // A grid moment after the trailing one serves only seeks the trailing engine serves with as
+    // little replay: its memory goes to the grid's older moments instead.
+    const goals = checkpointGoals(liveMs, this.policy).filter((g) => trail === undefined || g <= trail);
+    // The trailing engine first: a minute or two back is where a seek back most often goes.
+    let slot = this.trail(trail, goals, history, live.footprint(), wallNow);
+    // Then newest first: the moments just behind the live one.
+    slot ??= this.slots.filter((s) => !s.trailing && s.src.clock().simTimeMs < s.goal && goals.includes(s.goal)).sort((a, b) => b.goal - a.goal)[0];
     slot ??= this.assign(goals, history, liveMs, live.footprint(), wallNow);
     if (!slot) return false;
     // Its future is the live history's (a spare built before the user's latest actions lacks them).
@@ -160,7 +188,7 @@ export class Checkpoints implements Standby {
   private assign(goals: readonly number[], history: SessionSpec, liveMs: number, liveBytes: number, wallNow: () => number): Slot | undefined {
     const goal = goals.find((g) => !this.slots.some((s) => s.goal === g));
     if (goal === undefined) return undefined;
-    const spare = this.slots.filter((s) => !goals.includes(s.goal));
+    const spare = this.spares(goals);
     // A spare already on the way (at or before the goal, nearest first) is advanced, not rebuilt.
     const reusable = spare.filter((s) => s.src.clock().simTimeMs <= goal).sort((a, b) => b.src.clock().simTimeMs - a.src.clock().simTimeMs)[0];
     if (reusable) {
@@ -169,7 +197,7 @@ export class Checkpoints implements Standby {
       return reusable;
     }
     // A new engine grows to about the live one's size by its goal: room is made for that much.
-    const full = () => this.slots.length >= this.policy.count || this.bytes() + liveBytes > this.policy.budgetBytes;
+    const full = () => this.slots.filter((s) => !s.trailing).length >= this.policy.count || this.bytes() + liveBytes > this.policy.budgetBytes;
     // The spare farthest from the live moment is the least likely to serve a seek.
     spare.sort((a, b) => Math.abs(b.goal - liveMs) - Math.abs(a.goal - liveMs));
     for (const evict of spare) {
@@ -183,6 +211,55 @@ export class Checkpoints implements Standby {
     const slot: Slot = { src, goal, job: new RunToJob(src, true, goal, src.runnable()) };
     this.slots.push(slot);
     return slot;
+  }
+
+  /**
+   * The trailing engine when it has work to do: moved on to the goal for this live moment, or
+   * made (a spare at or before the goal moved forward, else a new engine, within the budget).
+   */
+  private trail(goal: number | undefined, goals: readonly number[], history: SessionSpec, liveBytes: number, wallNow: () => number): Slot | undefined {
+    let t = this.slots.find((s) => s.trailing);
+    // The live moment went back past it (a seek from an older engine): engines only go forward,
+    // so it becomes a spare (a later checkpoint may reuse it) and another one trails.
+    if (t && (goal === undefined || t.src.clock().simTimeMs > goal)) {
+      t.trailing = false;
+      t = undefined;
+    }
+    if (goal === undefined) return undefined;
+    if (!t) t = this.makeTrailing(goal, goals, history, liveBytes, wallNow);
+    if (!t) return undefined;
+    if (t.goal !== goal) {
+      t.goal = goal;
+      t.job = new RunToJob(t.src, true, goal, t.src.runnable());
+    }
+    return t.src.clock().simTimeMs < t.goal ? t : undefined;
+  }
+
+  private makeTrailing(goal: number, goals: readonly number[], history: SessionSpec, liveBytes: number, wallNow: () => number): Slot | undefined {
+    const spare = this.spares(goals);
+    const reusable = spare.filter((s) => s.src.clock().simTimeMs <= goal).sort((a, b) => b.src.clock().simTimeMs - a.src.clock().simTimeMs)[0];
+    if (reusable) {
+      reusable.trailing = true;
+      return reusable;
+    }
+    // Room for a new engine about the live one's size: the spares farthest back go first.
+    spare.sort((a, b) => a.goal - b.goal);
+    for (const evict of spare) {
+      if (this.bytes() + liveBytes <= this.policy.budgetBytes) break;
+      this.remove(evict);
+    }
+    if (this.bytes() + liveBytes > this.policy.budgetBytes || this.buildsStall) return undefined;
+    const t0 = wallNow();
+    const src = this.build(history);
+    this.buildsStall = wallNow() - t0 > this.policy.maxBuildMs;
+    const slot: Slot = { src, goal, job: new RunToJob(src, true, goal, src.runnable()), trailing: true };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** Engines neither on a checkpoint of the window nor trailing: reusable or evictable. */
+  private spares(goals: readonly number[]): Slot[] {
+    return this.slots.filter((s) => !s.trailing && !goals.includes(s.goal));
   }
 
   private bytes(): number {

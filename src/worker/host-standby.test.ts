@@ -296,22 +296,36 @@ describe('SimHost with the real engine and its checkpoints', () => {
     expect(made).toHaveLength(1);
     const ck = made[0];
     if (!(ck instanceof Checkpoints)) throw new Error('not checkpoints');
+    // The trailing engine 2 to 2.5 min behind the live moment (13:00), and the grid's 7:30 (its
+    // 15:00 is after the trailing moment: not built).
     expect(ck.parked()).toEqual([
-      { atMs: 900_000, goal: 900_000 },
+      { atMs: 780_000, goal: 780_000 },
       { atMs: 450_000, goal: 450_000 },
     ]);
+    const seekAndCompare = (ms: number) => {
+      drain(200);
+      const snap = posted.find((m) => m.type === 'snapshot');
+      if (snap?.type !== 'snapshot') throw new Error('no snapshot');
+      const reference = new EngineSource('node-failure').seek(900_000).seek(ms);
+      reference.flush();
+      expect(stableStringify(snap.records)).toBe(stableStringify(reference.snapshot()));
+      expect(snap.clock.simTimeMs).toBe(ms);
+      reference.dispose();
+    };
+    // A minute back: from the trailing engine (one simulated minute of replay).
+    posted.length = 0;
+    host.handle({ type: 'control', v, command: { kind: 'seek', ms: 840_000 } });
+    expect(ck.trailingAt()).toBeUndefined();
+    seekAndCompare(840_000);
+    // It trails the new live moment again: a new engine (none is parked between 7:30 and 12:00).
+    drain(400);
+    expect(ck.trailingAt()).toEqual({ atMs: 720_000, goal: 720_000 });
     posted.length = 0;
     host.handle({ type: 'control', v, command: { kind: 'seek', ms: 500_000 } });
-    // Taken from the checkpoint at 7:30 (built again in the background); the one at 15:00 waits.
-    expect(ck.parked()).toEqual([{ atMs: 900_000, goal: 900_000 }]);
-    drain(200);
-    const snap = posted.find((m) => m.type === 'snapshot');
-    if (snap?.type !== 'snapshot') throw new Error('no snapshot');
-    const reference = new EngineSource('node-failure').seek(900_000).seek(500_000);
-    reference.flush();
-    expect(stableStringify(snap.records)).toBe(stableStringify(reference.snapshot()));
-    expect(snap.clock.simTimeMs).toBe(500_000);
-    reference.dispose();
+    // Taken from the checkpoint at 7:30 (built again in the background); 12:00, now past the live
+    // moment, stops trailing at the next slice (a spare).
+    expect(ck.parked()).toEqual([{ atMs: 720_000, goal: 720_000 }]);
+    seekAndCompare(500_000);
     host.dispose();
     spy.mockRestore();
   });

@@ -15,6 +15,7 @@ import type { AdmissionAttributes, ApiHooks, RequestContext } from './hooks';
 import { nameErrors } from './validation-names';
 import { WatchHub, type WatchEvent, type WatchHandle, type WatchOptions } from './watch-hub';
 import { mergePatch } from './merge-patch';
+import { keptMetadata } from './update-meta';
 
 export type { RequestContext } from './hooks';
 
@@ -350,21 +351,7 @@ export class ApiServer {
     const obj = deepClone(input) as Draft;
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
-    const keep = old.metadata;
-    obj.metadata = {
-      ...obj.metadata,
-      name: keep.name,
-      uid: keep.uid,
-      creationTimestamp: keep.creationTimestamp,
-      resourceVersion: keep.resourceVersion,
-      generation: keep.generation,
-      deletionTimestamp: keep.deletionTimestamp,
-      deletionGracePeriodSeconds: keep.deletionGracePeriodSeconds,
-      ...(r.namespaced ? { namespace: ns } : {}),
-    };
-    if (!obj.metadata.deletionTimestamp) delete obj.metadata.deletionTimestamp;
-    if (obj.metadata.deletionGracePeriodSeconds === undefined) delete obj.metadata.deletionGracePeriodSeconds;
-    if (obj.metadata.generation === undefined) delete obj.metadata.generation;
+    obj.metadata = keptMetadata(obj.metadata, old.metadata, r.namespaced ? ns : undefined, r.namespaced);
     if (hasStatusSubresource(r) && old.status !== undefined) obj.status = deepClone(old.status);
     this.hooks.defaulters.get(r.kind)?.(obj);
     return this.persistUpdate(ctx, r, ns, obj, kv, undefined);

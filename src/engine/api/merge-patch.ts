@@ -11,5 +11,36 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 function structuredCloneJson(v: unknown): unknown {
-  return v === undefined ? undefined : JSON.parse(JSON.stringify(v)) as unknown;
+  return v === undefined ? undefined : jsonCopy(v);
+}
+
+/**
+ * JSON.parse(JSON.stringify(v)) without the text in between (node status patches carry
+ * arrays of conditions and images every report): the same result for plain data (non-finite
+ * numbers become null, -0 becomes 0, undefined array items null, undefined object values dropped); anything
+ * else (toJSON, class instances, a `__proto__` key, bigint) takes the round trip itself.
+ */
+function jsonCopy(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null; // -0 prints as 0
+  if (typeof v !== 'object' || depth > 100) return JSON.parse(JSON.stringify(v)) as unknown;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      out[i] = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : jsonCopy(item, depth + 1);
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(v);
+  if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as unknown;
+  const src = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) {
+    const item = src[k];
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    if (k === '__proto__') return JSON.parse(JSON.stringify(v)) as unknown;
+    out[k] = jsonCopy(item, depth + 1);
+  }
+  return out;
 }

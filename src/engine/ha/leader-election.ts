@@ -7,7 +7,7 @@ import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { Rng } from '../sim/rng';
 import { rfc3339Micro } from '../sim/time';
-import { deepClone, stableStringify } from '../util/clone';
+import { stableStringify } from '../util/clone';
 
 /**
  * client-go's leaderelection with a `leases` lock, as kube-scheduler and
@@ -223,8 +223,8 @@ export class LeaderElector extends Component {
   }
 
   private writeLease(base: Lease, rec: LeaseRecord): boolean {
-    const next = deepClone(base);
-    next.spec = { ...rec };
+    // The API server copies what it is given: a shallow copy with the new spec is enough here.
+    const next: Lease = { ...base, spec: { ...rec } };
     const res = this.api.update<Lease>(this.ctx(), 'leases', next);
     if (!res.ok) return false;
     this.lease = res.value;

@@ -5,6 +5,8 @@ let lastSecond = NaN;
 let lastStamp = '';
 let lastMicroMs = NaN;
 let lastMicroStamp = '';
+let lastMicroSecond = NaN;
+let lastMicroPrefix = '';
 
 /** RFC 3339 with second precision, as Kubernetes writes metadata timestamps. */
 export function rfc3339(simMs: number): string {
@@ -21,8 +23,18 @@ export function rfc3339(simMs: number): string {
 export function rfc3339Micro(simMs: number): string {
   // Events written in one burst share a millisecond: format each millisecond once.
   if (simMs !== lastMicroMs) {
-    const iso = new Date(SIM_EPOCH_MS + simMs).toISOString();
-    lastMicroStamp = iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+    if (Number.isSafeInteger(simMs)) {
+      // Lease renewals are jittered (a new millisecond each time): format the second once, add the digits.
+      const second = Math.floor(simMs / 1000);
+      if (second !== lastMicroSecond) {
+        lastMicroPrefix = new Date(SIM_EPOCH_MS + second * 1000).toISOString().slice(0, -4);
+        lastMicroSecond = second;
+      }
+      const ms = simMs - second * 1000;
+      lastMicroStamp = `${lastMicroPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}000Z`;
+    } else {
+      lastMicroStamp = new Date(SIM_EPOCH_MS + simMs).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    }
     lastMicroMs = simMs;
   }
   return lastMicroStamp;

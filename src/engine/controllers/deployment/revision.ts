@@ -54,7 +54,10 @@ export function syncRevision(s: DeploymentSync, createIfMissing: boolean): Repli
 }
 
 function syncExisting(s: DeploymentSync, existing: ReplicaSet, newRevision: number): ReplicaSet {
-  const copy = deepClone(existing);
+  // Only the annotations and spec.minReadySeconds are written to (the API server copies the rest):
+  // a deep copy of the whole ReplicaSet on every sync was wasted when nothing changed.
+  const annotations = existing.metadata.annotations;
+  const copy: ReplicaSet = { ...existing, metadata: { ...existing.metadata, ...(annotations ? { annotations: { ...annotations } } : {}) }, spec: { ...existing.spec } };
   const annotationsChanged = setNewReplicaSetAnnotations(s.d, copy, newRevision, true);
   const minReady = s.d.spec.minReadySeconds;
   let rs = existing;

@@ -118,7 +118,6 @@ export class NodeLifecycleController extends Component {
   }
 
   private classifyNodes(nodes: readonly Node[]): void {
-    const present = new Set(nodes.map((n) => n.metadata.name));
     for (const node of nodes) {
       if (this.known.has(node.metadata.name)) continue;
       this.recordNodeEvent(node, 'RegisteredNode', `Registered Node ${node.metadata.name} in Controller`);
@@ -126,6 +125,9 @@ export class NodeLifecycleController extends Component {
       this.tainter(zoneKey(node));
       this.markNodeAsReachable(node);
     }
+    // Every listed node is known now: as many known as listed means none was removed (the usual tick).
+    if (this.known.size === nodes.length) return;
+    const present = new Set(nodes.map((n) => n.metadata.name));
     for (const [name, zone] of [...this.known].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (present.has(name)) continue;
       const ref: Node = { apiVersion: 'v1', kind: 'Node', metadata: { name }, spec: {} };
