@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { sim } from '../sim/instance';
+import { createKeySeeks, type KeySeeks, type Timers } from './key-seeks';
 import { keyTarget, timeAt, type Mark } from './marks';
 
-/** Keys pressed in a row are one seek (a rebuild per key press would only queue up). */
-const KEY_COMMIT_MS = 350;
+const WINDOW_TIMERS: Timers = { set: (fn, ms) => window.setTimeout(fn, ms), clear: (id) => window.clearTimeout(id) };
+
 /** A seek the worker has not answered within this long stops holding the playhead. */
 const TARGET_HOLD_MS = 8000;
 /** A press on a mark that moves less than this is a click on the mark, not a drag. */
@@ -41,7 +42,7 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
   /** clientX of a press that started on a mark (null: none, or it became a drag). */
   const [pressedMark, setPressedMark] = useState<number | null>(null);
   const [target, setTarget] = useState<number | null>(null);
-  const keyTimer = useRef<number | undefined>(undefined);
+  const keySeeks = useRef<KeySeeks | null>(null);
 
   if (target !== null && Math.abs(nowMs - target) < 1000) setTarget(null);
   useEffect(() => {
@@ -49,7 +50,7 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
     const t = window.setTimeout(() => setTarget(null), TARGET_HOLD_MS);
     return () => window.clearTimeout(t);
   }, [target]);
-  useEffect(() => () => window.clearTimeout(keyTimer.current), []);
+  useEffect(() => () => keySeeks.current?.dispose(), []);
 
   const shownMs = drag ?? rewindMs ?? target ?? nowMs;
   const at = (e: PointerEvent<HTMLDivElement>): number => {
@@ -97,8 +98,8 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
       if (ms === undefined) return;
       e.preventDefault();
       setTarget(ms);
-      window.clearTimeout(keyTimer.current);
-      keyTimer.current = window.setTimeout(() => seek(ms), KEY_COMMIT_MS);
+      keySeeks.current ??= createKeySeeks(seek, WINDOW_TIMERS);
+      keySeeks.current.press(ms);
     },
   };
 }
