@@ -6,6 +6,7 @@ import { HEARTBEAT_MS, SimHost } from './host';
 import { REWIND_SLICE_MS, REWINDING_MESSAGE } from './host-rewind';
 import { RunToJob } from './rewind';
 import type { SeekJob } from './source';
+import { fakeWall } from './testing/fake-wall';
 
 /**
  * A source whose replay costs wall time: each simulated second run takes `wallPerSecond`
@@ -33,37 +34,16 @@ class Costly extends StubSource {
 }
 
 function harness() {
-  const wall = { now: 0 };
-  const timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
+  const clock = fakeWall();
+  const wall = clock.wall;
   const posted: WorkerMessage[] = [];
   const first = new Costly('first', 3_600_000, wall);
-  const host = new SimHost({
-    now: () => wall.now,
-    setTimer: (fn, ms) => {
-      timers.push({ at: wall.now + ms, fn, id: nextId });
-      return nextId++;
-    },
-    clearTimer: (h) => {
-      const i = timers.findIndex((t) => t.id === h);
-      if (i >= 0) timers.splice(i, 1);
-    },
-    post: (m) => posted.push(m),
-    makeSource: () => first,
-  });
+  const host = new SimHost({ ...clock.deps, post: (m) => posted.push(m), makeSource: () => first });
   /** Runs the timers due, one at a time, as the worker's event loop would (wall time moves as they work). */
-  const runTimers = (count: number) => {
-    for (let i = 0; i < count; i++) {
-      timers.sort((a, b) => a.at - b.at || a.id - b.id);
-      const t = timers.shift();
-      if (!t) return;
-      wall.now = Math.max(wall.now, t.at);
-      t.fn();
-    }
-  };
+  const runTimers = (count: number) => clock.runNext(count);
   host.handle({ type: 'hello', v: PROTOCOL_VERSION });
   posted.length = 0;
-  return { host, posted, first, wall, runTimers, timers };
+  return { host, posted, first, wall, runTimers };
 }
 
 const v = PROTOCOL_VERSION;

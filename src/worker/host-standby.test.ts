@@ -10,6 +10,7 @@ import { STANDBY_PAUSED_MS, STANDBY_PLAYING_MS } from './host-standby';
 import { RunToJob } from './rewind';
 import type { SeekJob, Source, Standby } from './source';
 import { StubSource } from './testing/stub-source';
+import { fakeWall } from './testing/fake-wall';
 
 /**
  * The host's side of parked engines (checkpoints.ts is tested on the real engine) and of
@@ -67,37 +68,13 @@ class FakeStandby implements Standby {
 }
 
 function harness(opts: { first: (wall: { now: number }) => Costly; deps?: Partial<HostDeps>; hello?: Partial<HelloMessage>; wall?: { now: number } }) {
-  const wall = opts.wall ?? { now: 0 };
-  const timers: { at: number; fn: () => void; id: number }[] = [];
-  let nextId = 1;
+  const clock = fakeWall(opts.wall);
+  const wall = clock.wall;
   const posted: WorkerMessage[] = [];
   const first = opts.first(wall);
-  const host = new SimHost({
-    now: () => wall.now,
-    setTimer: (fn, ms) => {
-      timers.push({ at: wall.now + ms, fn, id: nextId });
-      return nextId++;
-    },
-    clearTimer: (h) => {
-      const i = timers.findIndex((t) => t.id === h);
-      if (i >= 0) timers.splice(i, 1);
-    },
-    post: (m) => posted.push(m),
-    makeSource: () => first,
-    ...opts.deps,
-  });
+  const host = new SimHost({ ...clock.deps, post: (m) => posted.push(m), makeSource: () => first, ...opts.deps });
   /** Runs due timers in order, as the worker's event loop would, until `untilWall` (bounded). */
-  const runTimers = (untilWall: number) => {
-    for (let i = 0; i < 100_000; i++) {
-      timers.sort((a, b) => a.at - b.at || a.id - b.id);
-      const t = timers[0];
-      if (!t || t.at > untilWall) break;
-      timers.shift();
-      wall.now = Math.max(wall.now, t.at);
-      t.fn();
-    }
-    wall.now = Math.max(wall.now, untilWall);
-  };
+  const runTimers = (untilWall: number) => clock.runUntil(untilWall);
   host.handle({ type: 'hello', v, ...opts.hello });
   return { host, posted, first, wall, runTimers };
 }

@@ -7,6 +7,7 @@ import { resolveTargets } from './fetch';
 import { kindName } from './names';
 import { field } from './printers/table';
 import { VerbGroup, type Verb } from './verb';
+import { parseLabels } from './run';
 
 /**
  * `kubectl expose` (pkg/cmd/expose): a Service for a Deployment, ReplicaSet, Pod, Service
@@ -72,16 +73,6 @@ function parsePort(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 65535) fail(`error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`);
   return n;
-}
-
-function parseLabels(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) fail(`error: invalid label spec: ${pair}`);
-    out[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return out;
 }
 
 /** createService: one ServicePort per port, named port-N when there are several, targetPort = port unless given. */

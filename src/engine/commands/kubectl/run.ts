@@ -4,7 +4,8 @@ import type { ParsedFlags } from '../shell/flags';
 import { must } from './errors';
 import { namespaceOf, VerbGroup, type Verb } from './verb';
 
-function parseLabels(text: string): Record<string, string> {
+/** `-l a=b,c=d` (kubectl run / expose): key=value pairs; anything else is kubectl's error. */
+export function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const kv of text.split(',')) {
     const eq = kv.indexOf('=');
