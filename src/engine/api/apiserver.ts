@@ -38,6 +38,14 @@ export interface CreateOptions {
   owned?: boolean;
 }
 
+export interface UpdateOptions {
+  /**
+   * With subresource 'status': the input's status is the caller's fresh object without
+   * undefined-valued keys that it never changes again; the server keeps it uncloned.
+   */
+  owned?: boolean;
+}
+
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
 export interface DeleteOptions {
@@ -324,16 +332,16 @@ export class ApiServer {
    * from the stored object (for kinds with a status subresource). A write that changes
    * nothing is not persisted and does not bump resourceVersion.
    */
-  update<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, input: KubeObject, subresource?: 'status'): ApiResult<T> {
+  update<T extends KubeObject = KubeObject>(ctx: RequestContext, resource: string, input: KubeObject, subresource?: 'status', opts?: UpdateOptions): ApiResult<T> {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
     const ns = r.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
-    const result = this.doUpdate<T>(ctx, r, ns, input, subresource);
+    const result = this.doUpdate<T>(ctx, r, ns, input, subresource, opts?.owned === true);
     this.logRequest(ctx, 'PUT', restPath(r, ns, input.metadata.name, subresource), result.ok ? 200 : result.status.code, r, ns, input.metadata.name);
     return result;
   }
 
-  private doUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject, subresource: 'status' | undefined): ApiResult<T> {
+  private doUpdate<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, ns: string | undefined, input: KubeObject, subresource: 'status' | undefined, owned = false): ApiResult<T> {
     const gateErr = this.gate?.writeError(ctx);
     if (gateErr) return fail(gateErr);
     const name = input.metadata.name;
@@ -344,7 +352,7 @@ export class ApiServer {
     if (rv && rv !== old.metadata.resourceVersion) return fail(conflict(r, name));
     if (subresource === 'status') {
       // Copy on write: the stored object is immutable, so everything but metadata and status is shared.
-      const statusOnly = { ...old, metadata: { ...old.metadata }, status: deepClone(input.status) } as Draft;
+      const statusOnly = { ...old, metadata: { ...old.metadata }, status: owned ? input.status : deepClone(input.status) } as Draft;
       if (statusOnly.status === undefined) delete statusOnly.status;
       return this.persistUpdate(ctx, r, ns, statusOnly, kv, 'status');
     }

@@ -114,6 +114,37 @@ export function qualifiedSingular(r: ResourceInfo): string {
 /** REST path of a collection or object, as the API server logs requests. */
 /** Joined into one flat string: the request log hashes it at once (a rope would be flattened first). */
 export function restPath(r: ResourceInfo, namespace?: string, name?: string, subresource?: string): string {
+  if (!name) return collectionPath(r, namespace);
+  return joinRestPath(r, namespace, name, subresource);
+}
+
+/**
+ * Collection paths repeat (every Event and every pod is POSTed to the same one): kept per
+ * resource and namespace, bounded, so a create neither builds the path nor hashes a new string.
+ */
+const COLLECTION_PATHS = new Map<ResourceInfo, Map<string, string>>();
+const MAX_COLLECTION_PATHS = 4096;
+let collectionPaths = 0;
+
+function collectionPath(r: ResourceInfo, namespace: string | undefined): string {
+  const ns = r.namespaced && namespace ? namespace : '';
+  let byNs = COLLECTION_PATHS.get(r);
+  if (!byNs) COLLECTION_PATHS.set(r, (byNs = new Map()));
+  let path = byNs.get(ns);
+  if (path === undefined) {
+    if (collectionPaths >= MAX_COLLECTION_PATHS) {
+      COLLECTION_PATHS.clear();
+      COLLECTION_PATHS.set(r, (byNs = new Map()));
+      collectionPaths = 0;
+    }
+    path = joinRestPath(r, ns, undefined, undefined);
+    byNs.set(ns, path);
+    collectionPaths++;
+  }
+  return path;
+}
+
+function joinRestPath(r: ResourceInfo, namespace: string | undefined, name: string | undefined, subresource: string | undefined): string {
   const parts = r.group ? ['/apis/', r.group, '/', r.version] : ['/api/', r.version];
   if (r.namespaced && namespace) parts.push('/namespaces/', namespace);
   parts.push('/', r.resource);
@@ -129,5 +160,30 @@ export function restPath(r: ResourceInfo, namespace?: string, name?: string, sub
  * would keep with every key (five for an Event's), where join makes one flat string.
  */
 export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
-  return r.namespaced ? [r.etcdPrefix, namespace ?? '', name].join('/') : [r.etcdPrefix, name].join('/');
+  return r.namespaced ? [r.etcdPrefix, namespace ?? '', name].join('/') : clusterScopedKey(r, name);
+}
+
+/**
+ * Cluster-scoped objects are few and looked up all the time (admission reads the namespace of
+ * every create): their keys are kept, bounded, one string per object.
+ */
+const CLUSTER_KEYS = new Map<ResourceInfo, Map<string, string>>();
+const MAX_CLUSTER_KEYS = 8192;
+let clusterKeys = 0;
+
+function clusterScopedKey(r: ResourceInfo, name: string): string {
+  let byName = CLUSTER_KEYS.get(r);
+  if (!byName) CLUSTER_KEYS.set(r, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) {
+    if (clusterKeys >= MAX_CLUSTER_KEYS) {
+      CLUSTER_KEYS.clear();
+      CLUSTER_KEYS.set(r, (byName = new Map()));
+      clusterKeys = 0;
+    }
+    key = [r.etcdPrefix, name].join('/');
+    byName.set(name, key);
+    clusterKeys++;
+  }
+  return key;
 }

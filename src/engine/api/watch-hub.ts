@@ -2,7 +2,8 @@ import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import type { ResourceInfo } from './resources';
 import type { KubeObject, Pod } from './types';
-import { InteractionKind } from '../log/interaction-log';
+import { idHashOf, InteractionKind, labelHashOf } from '../log/interaction-log';
+import { namespacedKey } from '../util/keys';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -11,6 +12,11 @@ export interface WatchEvent {
   readonly object: KubeObject;
   /** The user operation whose request caused this change, carried along for causality. */
   readonly opId?: number;
+  /** The object's cache key (`namespace/name`, or `name`): built once per write, not per watcher. */
+  readonly key: string;
+  /** `watch <type> <kind> <name>`, the delivery's log label, and its hash: built once per event, not per delivery. */
+  readonly label: string;
+  readonly labelHash: number;
 }
 
 export interface WatchOptions {
@@ -37,6 +43,8 @@ class Watcher implements WatchHandle {
   /** Delivers what is due: one closure per watcher, not one per scheduled flush. */
   deliverDue: () => void = () => undefined;
   stopped = false;
+  /** idHashOf(component): the `to` of every delivery it logs. */
+  readonly componentHash: number;
 
   constructor(
     readonly hub: WatchHub,
@@ -44,7 +52,9 @@ class Watcher implements WatchHandle {
     readonly component: string,
     readonly opts: WatchOptions,
     readonly handler: (ev: WatchEvent) => void,
-  ) {}
+  ) {
+    this.componentHash = idHashOf(component);
+  }
 
   stop(): void {
     if (this.stopped) return;
@@ -52,6 +62,52 @@ class Watcher implements WatchHandle {
     this.hub.env.queue.cancel(this.flush);
     this.hub.remove(this);
   }
+}
+
+/** The key informer caches file `obj` under (client-go's MetaNamespaceKeyFunc). */
+export function objectKey(obj: KubeObject): string {
+  const ns = obj.metadata.namespace;
+  return ns ? namespacedKey(ns, obj.metadata.name) : obj.metadata.name;
+}
+
+/** Hashes of the label prefixes `watch <type> <kind> `, by type and kind (a few dozen). */
+const LABEL_PREFIX_HASHES = new Map<string, number>();
+
+function labelPrefixHash(type: WatchEventType, kind: string): number {
+  const prefixKey = type + kind;
+  let h = LABEL_PREFIX_HASHES.get(prefixKey);
+  if (h === undefined) {
+    if (LABEL_PREFIX_HASHES.size >= 4096) LABEL_PREFIX_HASHES.clear();
+    h = labelHashOf(`watch ${type} ${kind} `);
+    LABEL_PREFIX_HASHES.set(prefixKey, h);
+  }
+  return h;
+}
+
+/**
+ * A watch event with its log label's hash; the label text is only built when a delivery's
+ * record is kept or heard (benchmarks log hashes only).
+ */
+class PublishedEvent implements WatchEvent {
+  readonly labelHash: number;
+  private text: string | undefined;
+
+  constructor(
+    readonly type: WatchEventType,
+    readonly object: KubeObject,
+    readonly opId: number | undefined,
+    readonly key: string,
+  ) {
+    this.labelHash = labelHashOf(object.metadata.name, labelPrefixHash(type, object.kind));
+  }
+
+  get label(): string {
+    return (this.text ??= `watch ${this.type} ${this.object.kind} ${this.object.metadata.name}`);
+  }
+}
+
+function watchEvent(type: WatchEventType, object: KubeObject, opId: number | undefined, key: string): WatchEvent {
+  return new PublishedEvent(type, object, opId, key);
 }
 
 function nodeNameOf(obj: KubeObject | undefined): string | undefined {
@@ -100,7 +156,7 @@ export class WatchHub {
     const plain = this.all.get(resource.resource);
     if (plain && plain.size > 0) {
       // One event object for every watcher: events are immutable.
-      const ev: WatchEvent = { type, object: obj, opId };
+      const ev = watchEvent(type, obj, opId, objectKey(obj));
       for (const w of plain) {
         if (w.opts.namespace !== undefined && w.opts.namespace !== ns) continue;
         this.enqueue(w, ev);
@@ -111,20 +167,21 @@ export class WatchHub {
       const before = nodeNameOf(prev);
       const after = nodeNameOf(next);
       if (before && before === after) {
-        this.fanNode(indexed, before, ns, { type, object: obj, opId });
+        this.fanNode(indexed, before, ns, type, obj, opId);
       } else {
-        if (before) this.fanNode(indexed, before, ns, { type: 'DELETED', object: obj, opId });
-        if (after) this.fanNode(indexed, after, ns, { type: next && prev ? 'ADDED' : type, object: obj, opId });
+        if (before) this.fanNode(indexed, before, ns, 'DELETED', obj, opId);
+        if (after) this.fanNode(indexed, after, ns, next && prev ? 'ADDED' : type, obj, opId);
       }
     }
   }
 
-  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, ev: WatchEvent): void {
+  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, type: WatchEventType, obj: KubeObject, opId: number | undefined): void {
     const set = indexed.get(node);
-    if (!set) return;
+    if (!set || set.size === 0) return;
+    let ev: WatchEvent | undefined;
     for (const w of set) {
       if (w.opts.namespace !== undefined && w.opts.namespace !== ns) continue;
-      this.enqueue(w, ev);
+      this.enqueue(w, (ev ??= watchEvent(type, obj, opId, objectKey(obj))));
     }
   }
 
@@ -141,14 +198,13 @@ export class WatchHub {
     while (!w.stopped && w.head < w.queue.length && w.dues[w.head]! <= now) {
       const event = w.queue[w.head++]!;
       const m = event.object.metadata;
-      if (w.opts.logDeliveries !== false) this.env.log.append({
+      if (w.opts.logDeliveries !== false) this.env.log.appendLabeled({
         kind: InteractionKind.Watch,
         from: 'apiserver',
         to: w.component,
-        label: `watch ${event.type} ${event.object.kind} ${m.name}`,
         opId: event.opId,
         ref: { kind: event.object.kind, namespace: m.namespace, name: m.name },
-      });
+      }, event, w.componentHash);
       w.handler(event);
     }
     if (w.head >= w.queue.length) {

@@ -122,6 +122,13 @@ function findLog(logs: readonly LogEntry[], id: EventIdentity): number {
 /** One per event recorder, so per source and host. */
 export class EventCorrelator {
   private readonly objects = new Map<string, ObjectRecord>();
+  /**
+   * The objects' keys in insertion order (the Map's own order), oldest at `head`: taking
+   * the Map's first key walks over every entry deleted since its last rehash, thousands
+   * when each new pod evicts one.
+   */
+  private order: string[] = [];
+  private head = 0;
 
   /** What to send for a new event at `nowMs`; call `created` once a new event has been stored. */
   observe(e: CorrelatorInput, nowMs: number): Observation {
@@ -177,9 +184,14 @@ export class EventCorrelator {
     if (!rec) {
       rec = { aggregates: [], logs: [], tokens: SPAM_BURST, lastMs: nowMs };
       this.objects.set(objectKey, rec);
+      this.order.push(objectKey);
       if (this.objects.size > MAX_OBJECTS) {
-        const oldest = this.objects.keys().next().value;
+        const oldest = this.order[this.head++];
         if (oldest !== undefined) this.objects.delete(oldest);
+        if (this.head >= MAX_OBJECTS) {
+          this.order = this.order.slice(this.head);
+          this.head = 0;
+        }
       }
     }
     return rec;

@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types';
 import type { WatchOptions } from '../api/watch-hub';
 import { SharedIndexInformer, type CacheIndexer, type InformerConsumer } from './shared-informer';
 import { namespacedKey } from '../util/keys';
+import { idHashOf } from '../log/interaction-log';
 
 export { objectKey } from './shared-informer';
 
@@ -21,6 +22,7 @@ export class Informer<T extends KubeObject> implements InformerConsumer {
   private readonly handlers: InformerHandler<T>[] = [];
   private readonly source: SharedIndexInformer;
   readonly component: string;
+  readonly componentHash: number;
 
   constructor(
     api: ApiServer,
@@ -30,6 +32,7 @@ export class Informer<T extends KubeObject> implements InformerConsumer {
     shared?: SharedIndexInformer,
   ) {
     this.component = ctx.component;
+    this.componentHash = idHashOf(ctx.component);
     this.source = shared ?? new SharedIndexInformer(api, ctx, resource, opts);
   }
 

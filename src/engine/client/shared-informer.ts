@@ -1,18 +1,14 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
-import type { WatchEvent, WatchHandle, WatchOptions } from '../api/watch-hub';
+import { objectKey, type WatchEvent, type WatchHandle, type WatchOptions } from '../api/watch-hub';
 import { InteractionKind } from '../log/interaction-log';
 import type { ScheduledEvent } from '../sim/event-queue';
-import { namespacedKey } from '../util/keys';
 
 /** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
 const RELIST_INITIAL_MS = 800;
 const RELIST_MAX_MS = 30_000;
 
-export function objectKey(obj: KubeObject): string {
-  const ns = obj.metadata.namespace;
-  return ns ? namespacedKey(ns, obj.metadata.name) : obj.metadata.name;
-}
+export { objectKey } from '../api/watch-hub';
 
 /** A secondary index over an informer's cache, kept up to date with it (client-go's Indexers). */
 export interface CacheIndexer {
@@ -25,6 +21,8 @@ export interface CacheIndexer {
 export interface InformerConsumer {
   /** Interaction-log id of the component whose handlers run. */
   readonly component: string;
+  /** idHashOf(component), for the log records of its deliveries. */
+  readonly componentHash: number;
   notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined): void;
 }
 
@@ -150,7 +148,7 @@ export class SharedIndexInformer {
   private onEvent(ev: WatchEvent): void {
     const obj = ev.object;
     const m = obj.metadata;
-    const key = objectKey(obj);
+    const key = ev.key;
     const old = this.cache.get(key);
     const deleted = ev.type === 'DELETED';
     if (!deleted) this.put(key, obj);
@@ -161,7 +159,6 @@ export class SharedIndexInformer {
       kind: InteractionKind.Watch,
       from: 'apiserver',
       to: '',
-      label: `watch ${ev.type} ${obj.kind} ${m.name}`,
       opId: ev.opId,
       ref: log.recording ? { kind: obj.kind, namespace: m.namespace, name: m.name } : undefined,
     };
@@ -170,7 +167,7 @@ export class SharedIndexInformer {
     for (const c of consumers) {
       if (this.consumers !== consumers && !this.isAttached(c)) continue;
       record.to = c.component;
-      log.append(record);
+      log.appendLabeled(record, ev, c.componentHash);
       if (deleted && !old) continue;
       c.notify(old, obj, deleted, ev.opId);
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerState, ContainerStatus, Pod, PodSpec } from '../api/types';
+import type { Condition, ContainerState, ContainerStatus, Pod, PodSpec, PodStatus } from '../api/types';
+import { Rng } from '../sim/rng';
+import { deepEqual } from '../util/clone';
 import { buildPodStatus, computePhase, mergePodStatus, statusUpToDate, withTransitionTimes, type PodRuntimeView } from './pod-status';
 
 const running: ContainerState = { running: { startedAt: 't' } };
@@ -97,5 +99,32 @@ describe('mergePodStatus', () => {
   it('withTransitionTimes stamps new and changed conditions only', () => {
     const out = withTransitionTimes([{ type: 'Ready', status: 'True' }], [{ type: 'Ready', status: 'True', lastTransitionTime: 'OLD' }], 'NOW');
     expect(out[0]!.lastTransitionTime).toBe('OLD');
+  });
+
+  it('statusUpToDate answers as deepEqual(mergePodStatus(api, mine), api) on random statuses', () => {
+    const rng = new Rng(7);
+    const pick = <T,>(xs: readonly T[]): T => xs[rng.nextUint32() % xs.length]!;
+    const conds = (): Condition[] => Array.from({ length: rng.nextUint32() % 4 }, () => ({ type: pick(['Ready', 'Initialized', 'PodScheduled', 'DisruptionTarget']), status: pick(['True', 'False'] as const) }));
+    const status = (): PodStatus => {
+      const s: PodStatus = {};
+      if (rng.nextUint32() % 2) s.phase = pick(['Pending', 'Running'] as const);
+      if (rng.nextUint32() % 3) s.conditions = conds();
+      if (rng.nextUint32() % 2) s.nominatedNodeName = pick(['', 'n1', 'n2']);
+      if (rng.nextUint32() % 2) s.hostIP = pick(['10.0.0.1', '10.0.0.2']);
+      if (rng.nextUint32() % 4 === 0) s.podIP = undefined;
+      return s;
+    };
+    let upToDate = 0;
+    for (let i = 0; i < 3000; i++) {
+      const mine = status();
+      // Half the time the API holds the merge itself (or a near copy): the interesting case.
+      const api = i % 2 ? status() : { ...mergePodStatus(status(), mine) };
+      if (i % 6 === 0 && api.conditions) api.conditions = [...api.conditions].reverse();
+      const want = deepEqual(mergePodStatus(api, mine), api);
+      if (want) upToDate++;
+      expect(statusUpToDate(api, mine)).toBe(want);
+      expect(statusUpToDate(undefined, mine)).toBe(deepEqual(mergePodStatus(undefined, mine), {}));
+    }
+    expect(upToDate).toBeGreaterThan(100);
   });
 });

@@ -175,7 +175,41 @@ export function mergePodStatus(api: PodStatus | undefined, mine: PodStatus): Pod
   return merged;
 }
 
-/** Whether the API's status already says what the kubelet would write. */
+/**
+ * Whether the API's status already says what the kubelet would write:
+ * deepEqual(mergePodStatus(api, mine), api ?? {}), without building the merge (the kubelet
+ * asks on every pod update it hears).
+ */
 export function statusUpToDate(api: PodStatus | undefined, mine: PodStatus): boolean {
-  return deepEqual(mergePodStatus(api, mine), api ?? {});
+  const a: PodStatus = api ?? {};
+  const av = a as Readonly<Record<string, unknown>>;
+  const m = mine as Readonly<Record<string, unknown>>;
+  const keepsNominated = !!a.nominatedNodeName;
+  // The merge's `conditions` are always there; its nominatedNodeName is the API's when set.
+  let merged = keepsNominated ? 2 : 1;
+  for (const k in m) {
+    if (k === 'conditions' || (k === 'nominatedNodeName' && keepsNominated)) continue;
+    const v = m[k];
+    if (v === undefined) continue;
+    merged++;
+    if (!deepEqual(v, av[k])) return false;
+  }
+  if (!conditionsUpToDate(a.conditions, mine.conditions ?? [])) return false;
+  let present = 0;
+  for (const k in av) if (av[k] !== undefined) present++;
+  return merged === present;
+}
+
+/** `api` equals the merge's conditions: `mine`, then the API's conditions the kubelet does not own, in order. */
+function conditionsUpToDate(api: readonly Condition[] | undefined, mine: readonly Condition[]): boolean {
+  if (!Array.isArray(api)) return false;
+  let at = mine.length;
+  for (const c of api) {
+    if (KUBELET_CONDITIONS.includes(c.type)) continue;
+    if (at >= api.length || !deepEqual(c, api[at])) return false;
+    at++;
+  }
+  if (at !== api.length) return false;
+  for (let i = 0; i < mine.length; i++) if (!deepEqual(mine[i], api[i])) return false;
+  return true;
 }

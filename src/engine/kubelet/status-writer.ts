@@ -2,7 +2,7 @@ import type { ApiResult } from '../api/status';
 import type { Pod, PodStatus } from '../api/types';
 import { deepEqual } from '../util/clone';
 import type { KubeletRuntime } from './kubelet-runtime';
-import { mergePodStatus } from './pod-status';
+import { mergePodStatus, statusUpToDate } from './pod-status';
 
 /**
  * The kubelet's status manager for one pod: merges the kubelet's fields into the pod as last
@@ -20,19 +20,19 @@ export class StatusWriter {
 
   /** Returns the stored pod when a write happened. */
   write(current: Pod, desired: PodStatus, opId: number | undefined): Pod | undefined {
-    // statusUpToDate, with the merge kept for the first attempt (which it shows is a change).
-    const first = mergePodStatus(current.status, desired);
-    if (deepEqual(first, current.status ?? {})) {
+    if (statusUpToDate(current.status, desired)) {
       this.lastWritten = desired;
       return undefined;
     }
+    const first = mergePodStatus(current.status, desired);
     const ctx = this.rt.ctx(opId);
     let base: Pod | undefined = current;
     let stored: Pod | undefined;
     for (let attempt = 0; attempt < 2 && base; attempt++) {
       const merged = attempt === 0 ? first : mergePodStatus(base.status, desired);
       if (attempt > 0 && deepEqual(merged, base.status)) break;
-      const res: ApiResult<Pod> = this.rt.api.update<Pod>(ctx, 'pods', { ...base, status: merged }, 'status');
+      // The merge is fresh and never changed afterwards (nor is `desired`, which it shares): the server may keep it.
+      const res: ApiResult<Pod> = this.rt.api.update<Pod>(ctx, 'pods', { ...base, status: merged }, 'status', { owned: true });
       if (res.ok) {
         stored = res.value;
         break;

@@ -47,6 +47,12 @@ export interface Interaction {
 
 export type InteractionInput = Omit<Interaction, 'seq' | 'tMs'>;
 
+/** A label known by its hash (labelHashOf(label)), the text built on demand. */
+export interface LabelSource {
+  readonly label: string;
+  readonly labelHash: number;
+}
+
 export interface Operation {
   readonly id: number;
   /** What the user did, as typed: `kubectl apply -f web.yaml`, `sandbox kill node worker-2`. */
@@ -59,6 +65,19 @@ const ID_HASH_CACHE = 8192;
 
 /** The kinds are constants: their hashes come from a table of a dozen entries, not the id cache. */
 const KIND_HASHES: ReadonlyMap<string, number> = new Map(Object.values(InteractionKind).map((k) => [k, fnv32a(k)]));
+
+/**
+ * The hash a record's label contributes (FNV-1a): a caller logging one label many times may
+ * compute it once. `seed`: the hash of the label's first part (FNV-1a runs over parts in turn).
+ */
+export function labelHashOf(label: string, seed?: number): number {
+  return fnv32a(label, seed);
+}
+
+/** The hash a component id contributes as `from` or `to`: a caller logging for one component many times may compute it once. */
+export function idHashOf(id: string): number {
+  return fnv32a(id);
+}
 
 /** Folds a 32-bit word into a running hash (multiply-xorshift, as MurmurHash2's mix). */
 function mix(h: number, v: number): number {
@@ -109,9 +128,20 @@ export class InteractionLog {
     return (this.hash >>> 0).toString(16).padStart(8, '0');
   }
 
-  /** Records `input` (copied: a caller may reuse the object for its next record). */
-  append(input: InteractionInput): void {
-    this.record(input, input.label, this.labelHash(input.label));
+  /**
+   * Records `input` (copied: a caller may reuse the object for its next record). `labelHash`:
+   * labelHashOf(input.label), and `toHash` idHashOf(input.to), when the caller has them already.
+   */
+  append(input: InteractionInput, labelHash?: number, toHash?: number): void {
+    this.record(input, input.label, labelHash ?? this.labelHash(input.label), toHash);
+  }
+
+  /**
+   * Records `input` with the label `src.label`, hashed as `src.labelHash`: the label is only
+   * read (and may only be built) for a record that is kept or heard.
+   */
+  appendLabeled(input: Omit<InteractionInput, 'label'>, src: LabelSource, toHash?: number): void {
+    this.record(input, this.recording ? src.label : undefined, src.labelHash, toHash);
   }
 
   /**
@@ -124,14 +154,14 @@ export class InteractionLog {
     this.record(input, this.recording ? prefix + rest : undefined, h);
   }
 
-  private record(input: Omit<InteractionInput, 'label'>, label: string | undefined, labelHash: number): void {
+  private record(input: Omit<InteractionInput, 'label'>, label: string | undefined, labelHash: number, toHash?: number): void {
     const tMs = this.now();
     let h = this.hash;
     h = mix(h, tMs % 0x100000000);
     h = mix(h, Math.floor(tMs / 0x100000000));
     h = mix(h, KIND_HASHES.get(input.kind) ?? this.idHash(input.kind, 0));
     h = mix(h, this.idHash(input.from, 1));
-    h = mix(h, this.idHash(input.to, 2));
+    h = mix(h, toHash ?? this.idHash(input.to, 2));
     h = mix(h, labelHash);
     h = mix(h, input.opId ?? -1);
     this.hash = mix(h, input.code ?? -1);

@@ -3,12 +3,13 @@ import type { Pod } from '../api/types';
 import { Component } from '../client/component';
 import type { SimEnv } from '../sim/env';
 import type { Peer } from './network-policy';
+import { namespacedKey } from '../util/keys';
 
+/** `ns/name`, the shared interned key (hashed once, one copy for every map that holds it). */
 export function podKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
+  return namespacedKey(namespace, name);
 }
 
-/** `ns/name` (built each time: cheaper than a WeakMap entry per pod version, which also weighs on GC). */
 export function keyOf(pod: Pod): string {
   return podKey(pod.metadata.namespace ?? 'default', pod.metadata.name);
 }
@@ -33,6 +34,10 @@ export function podPeer(pod: Pod): Peer {
   };
 }
 
+/**
+ * Whether a pod holds a role. It may read only the pod's name, labels and spec: a change
+ * that keeps those (a status write) keeps the pod's roles without asking again.
+ */
 export type PodRole = (pod: Pod) => boolean;
 
 /**
@@ -75,9 +80,12 @@ export class PodDirectory extends Component {
       if (oldIp && oldIp !== ip && !old.spec.hostNetwork && this.byIp.get(oldIp) === old) this.byIp.delete(oldIp);
       if (old.spec.nodeName && old.spec.nodeName !== node) this.byNode.get(old.spec.nodeName)?.delete(key);
     }
+    const sameRoles = old !== undefined && pod !== undefined && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels;
     for (const [role, test] of this.roleTests) {
       const m = this.byRole.get(role)!;
-      if (pod && test(pod)) m.set(key, pod);
+      if (sameRoles) {
+        if (m.has(key)) m.set(key, pod);
+      } else if (pod && test(pod)) m.set(key, pod);
       else if (old) m.delete(key);
     }
     if (!pod) return;

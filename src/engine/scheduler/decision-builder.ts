@@ -24,56 +24,67 @@ export interface DecisionInput {
   readonly score: ScoreOutcome | undefined;
 }
 
-interface Row {
-  readonly node: string;
-  readonly verdict: Result;
-  /** Index into the feasible (scored) nodes, or -1. */
-  readonly scoredAt: number;
+/** The rows a decision keeps, as columns: node name, verdict, index into the scored nodes (or -1). */
+interface Rows {
+  readonly nodes: string[];
+  readonly verdicts: Result[];
+  readonly scoredAt: number[];
 }
+
+function push(rows: Rows, node: string, verdict: Result, scoredAt: number): void {
+  rows.nodes.push(node);
+  rows.verdicts.push(verdict);
+  rows.scoredAt.push(scoredAt);
+}
+
+const topScratch = new Int32Array(TOP_SCORED_KEPT + 1);
 
 /** Indices of the k best totals, best first (ties keep evaluation order). */
 function topIndices(totals: Float64Array, n: number, k: number): number[] {
-  const top: number[] = [];
+  // Insertion into a small sorted scratch array: most totals fail the first comparison.
+  const top = k <= TOP_SCORED_KEPT ? topScratch : new Int32Array(k + 1);
+  let size = 0;
+  // The k-th best total once k are kept: a total not above it cannot enter.
+  let floor = NaN;
   for (let i = 0; i < n; i++) {
     const t = totals[i]!;
-    if (top.length === k && t <= totals[top[k - 1]!]!) continue;
-    let at = top.length;
+    if (size === k && t <= floor) continue;
+    let at = size;
     while (at > 0 && totals[top[at - 1]!]! < t) at--;
-    top.splice(at, 0, i);
-    if (top.length > k) top.pop();
+    for (let m = size; m > at; m--) top[m] = top[m - 1]!;
+    top[at] = i;
+    if (size < k) size++;
+    if (size === k) floor = totals[top[k - 1]!]!;
   }
-  return top;
+  return Array.from(top.subarray(0, size));
 }
 
 /** Every node in scheduling order: feasible, rejected (with its status) or left out by PreFilter. */
-function fullRows(input: DecisionInput): Row[] {
+function fullRows(input: DecisionInput, rows: Rows): void {
   const { filter, score, allNodes } = input;
   const feasibleAt = new Map<string, number>();
   filter.feasible.forEach((n, i) => feasibleAt.set(n.name, i));
   const d = filter.diagnosis;
-  const rows: Row[] = [];
   for (const n of allNodes) {
     const f = feasibleAt.get(n.name);
-    if (f !== undefined) rows.push({ node: n.name, verdict: null, scoredAt: score ? f : -1 });
+    if (f !== undefined) push(rows, n.name, null, score ? f : -1);
     else {
       const verdict = d.nodeToStatus.get(n.name) ?? d.absentStatus;
-      if (verdict) rows.push({ node: n.name, verdict, scoredAt: -1 });
+      if (verdict) push(rows, n.name, verdict, -1);
     }
   }
-  return rows;
 }
 
-function truncatedRows(input: DecisionInput): Row[] {
+function truncatedRows(input: DecisionInput, rows: Rows): void {
   const { filter, score } = input;
-  const rows: Row[] = [];
   const feasible = filter.feasible;
-  if (score) for (const i of topIndices(score.totals, feasible.length, TOP_SCORED_KEPT)) rows.push({ node: feasible[i]!.name, verdict: null, scoredAt: i });
-  else for (const n of feasible.slice(0, TOP_SCORED_KEPT)) rows.push({ node: n.name, verdict: null, scoredAt: -1 });
+  if (score) for (const i of topIndices(score.totals, feasible.length, TOP_SCORED_KEPT)) push(rows, feasible[i]!.name, null, i);
+  else for (let i = 0; i < feasible.length && i < TOP_SCORED_KEPT; i++) push(rows, feasible[i]!.name, null, -1);
+  if (filter.diagnosis.nodeToStatus.size === 0) return;
   for (const [node, verdict] of filter.diagnosis.nodeToStatus) {
-    if (rows.length >= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT) break;
-    rows.push({ node, verdict, scoredAt: -1 });
+    if (rows.nodes.length >= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT) break;
+    push(rows, node, verdict, -1);
   }
-  return rows;
 }
 
 const NO_REASONS: readonly ReasonCount[] = Object.freeze([]);
@@ -85,25 +96,27 @@ function sortedReasons(d: Diagnosis): readonly ReasonCount[] {
 
 /** Turns one cycle's outcome into a compact, bounded record. */
 export function buildDecision(input: DecisionInput): CompactDecision {
-  const rows = input.head.truncated ? truncatedRows(input) : fullRows(input);
+  const rows: Rows = { nodes: [], verdicts: [], scoredAt: [] };
+  if (input.head.truncated) truncatedRows(input, rows);
+  else fullRows(input, rows);
   const [names, weights] = input.fw.scorePluginColumns(input.score?.plugins ?? []);
   const k = names.length;
-  const scores = new Uint8Array(rows.length * k).fill(NOT_SCORED);
+  const count = rows.nodes.length;
+  const scores = new Uint8Array(count * k).fill(NOT_SCORED);
   const score = input.score;
-  for (let i = 0; score && i < rows.length; i++) {
-    const at = rows[i]!.scoredAt;
+  for (let i = 0; score && i < count; i++) {
+    const at = rows.scoredAt[i]!;
     if (at < 0) continue;
     for (let j = 0; j < k; j++) scores[i * k + j] = score.perPlugin[j]![at]!;
   }
   return {
     head: input.head,
     filterPlugins: input.fw.filterNames,
-    // The cycle state is discarded after the cycle, so its set can be kept as is.
-    skippedFilters: input.state.skipFilter,
+    skippedFilters: input.fw.skippedFilterSet(input.state.skipFilter),
     scorePlugins: names,
     scoreWeights: weights,
-    nodes: rows.map((r) => r.node),
-    verdicts: rows.map((r) => r.verdict),
+    nodes: rows.nodes,
+    verdicts: rows.verdicts,
     scores,
     reasons: sortedReasons(input.filter.diagnosis),
   };

@@ -81,3 +81,19 @@ describe('DecisionStore', () => {
     expect(d.evaluations[0]!.filters.at(-1)).toEqual({ plugin: 'Other', code: 'Unschedulable', reason: 'x' });
   });
 });
+
+describe('Framework.skippedFilterSet', () => {
+  it('shares one read-only copy while the same filters are skipped', () => {
+    const f = new Fixture();
+    const a = f.fw.skippedFilterSet(new Set(['NodePorts', 'VolumeBinding']));
+    const b = f.fw.skippedFilterSet(new Set(['VolumeBinding', 'NodePorts']));
+    expect(b).toBe(a);
+    expect([...a].sort()).toEqual(['NodePorts', 'VolumeBinding']);
+    const cycle = new Set(['NodePorts']);
+    const c = f.fw.skippedFilterSet(cycle);
+    expect(c).not.toBe(a);
+    cycle.add('InterPodAffinity');
+    expect([...c]).toEqual(['NodePorts']);
+    expect([...a].sort()).toEqual(['NodePorts', 'VolumeBinding']);
+  });
+});

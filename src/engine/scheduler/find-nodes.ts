@@ -1,10 +1,12 @@
 import type { SchedulerCache } from './cache/cache';
+import type { ColumnView } from './cache/node-columns';
 import type { NodeInfo } from './cache/node-info';
 import type { PodInfo } from './cache/pod-info';
 import type { CycleState } from './framework/cycle-state';
 import type { Framework } from './framework/framework';
 import type { Diagnosis } from './framework/interfaces';
 import { unresolvable, type Result, type Status } from './framework/status';
+import type { FilterMemo } from './filter-memo';
 import type { Nominator } from './nominator';
 
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -31,6 +33,8 @@ export interface FilterOutcome {
   readonly evaluatedCount: number;
   /** A plugin failed with an Error (not a rejection): the attempt is retried after back-off. */
   readonly error?: Status;
+  /** Where the feasible nodes' records are, when the filter memo knew (valid during this cycle). */
+  readonly view?: ColumnView;
 }
 
 export function newDiagnosis(numAllNodes: number): Diagnosis {
@@ -57,6 +61,10 @@ export interface FindContext {
   readonly cache: SchedulerCache;
   readonly nominator: Nominator;
   readonly startIndex: number;
+  /** Filter verdicts kept across cycles (node-local filters only). */
+  readonly memo?: FilterMemo;
+  /** An array to fill with the feasible nodes, reused cycle after cycle (nothing keeps an outcome past its cycle). */
+  readonly feasibleBuffer?: NodeInfo[];
 }
 
 /**
@@ -91,19 +99,38 @@ export function findNodesThatFitPod(ctx: FindContext, state: CycleState, pod: Po
   const n = nodes.length;
   const want = numFeasibleNodesToFind(fw.profile.percentageOfNodesToScore, n);
   // Sized once: growing a 500-entry array by push would copy it several times per cycle.
-  const feasible = new Array<NodeInfo>(want);
+  const feasible = ctx.feasibleBuffer ?? new Array<NodeInfo>(want);
+  if (feasible.length < want) feasible.length = want;
   let found = 0;
   let processed = 0;
   let at = n > 0 ? ctx.startIndex % n : 0;
-  for (let i = 0; i < n && found < want; i++) {
-    const node = nodes[at]!;
-    if (++at === n) at = 0;
-    const s = runFiltersWithNominated(fw, state, pod, node, nominator);
-    processed++;
-    if (s === null) feasible[found++] = node;
-    else record(diagnosis, node, s);
+  const memo = ctx.memo && nominator.size === 0 && ctx.memo.begin(state.filters, pod, nodes) ? ctx.memo : undefined;
+  if (memo) {
+    // The same loop with verdicts kept per node record (the usual case: one changed node per cycle).
+    const { results, recordAt, slotAt, feasibleRecords, feasibleSlots } = memo;
+    for (let i = 0; i < n && found < want; i++) {
+      const r = recordAt[at]!;
+      let s = results[r];
+      if (s === undefined) s = results[r] = runFiltersWithNominated(fw, state, pod, nodes[at]!, nominator);
+      if (s === null) {
+        feasibleRecords[found] = r;
+        feasibleSlots[found] = slotAt[at]!;
+        feasible[found++] = nodes[at]!;
+      } else record(diagnosis, nodes[at]!, s);
+      if (++at === n) at = 0;
+      processed++;
+    }
+  } else {
+    for (let i = 0; i < n && found < want; i++) {
+      const node = nodes[at]!;
+      const s = runFiltersWithNominated(fw, state, pod, node, nominator);
+      if (s === null) feasible[found++] = node;
+      else record(diagnosis, node, s);
+      if (++at === n) at = 0;
+      processed++;
+    }
   }
   // Setting length goes through the runtime even when unchanged: only trim a short result.
-  if (found < want) feasible.length = found;
-  return { feasible, diagnosis, processed, evaluatedCount: processed };
+  if (found < feasible.length) feasible.length = found;
+  return { feasible, diagnosis, processed, evaluatedCount: processed, view: memo?.feasibleView() };
 }

@@ -5,6 +5,8 @@ import type { SimEnv } from '../sim/env';
 import { isTerminal, SchedulerCache } from './cache/cache';
 import { newPodInfo, podKey } from './cache/pod-info';
 import type { DecisionStore } from './decision-store';
+import type { NodeInfo } from './cache/node-info';
+import { FilterMemo } from './filter-memo';
 import { runFiltersWithNominated } from './find-nodes';
 import { Framework, type Profile } from './framework/framework';
 import type { FrameworkHandle, Listers, PluginFactory } from './framework/interfaces';
@@ -42,6 +44,8 @@ export class SchedulerRuntime implements SchedulerCore {
   readonly cache = new SchedulerCache();
   readonly nominator = new Nominator();
   readonly buffers = new ScoreBuffers();
+  readonly filterMemo = new FilterMemo();
+  readonly feasibleBuffer: NodeInfo[] = [];
   readonly fw: Framework;
   readonly queue: SchedulingQueue;
   nextStartNodeIndex = 0;

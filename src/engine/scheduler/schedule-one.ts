@@ -8,6 +8,7 @@ import type { NodeInfo } from './cache/node-info';
 import type { DecisionHead, DecisionStore } from './decision-store';
 import { buildDecision, FULL_DETAIL_NODES } from './decision-builder';
 import { findNodesThatFitPod, newDiagnosis, type FilterOutcome } from './find-nodes';
+import type { FilterMemo } from './filter-memo';
 import { fitErrorMessage } from './fit-error';
 import { CycleState } from './framework/cycle-state';
 import type { Framework } from './framework/framework';
@@ -30,6 +31,9 @@ export interface SchedulerCore {
   readonly decisions: DecisionStore;
   readonly recorder: EventRecorder;
   readonly buffers: ScoreBuffers;
+  readonly filterMemo?: FilterMemo;
+  /** The feasible-node array findNodesThatFitPod fills, reused by every cycle. */
+  readonly feasibleBuffer?: NodeInfo[];
   nextStartNodeIndex: number;
   /** The pod as the informer last delivered it. */
   currentPod(key: string): Pod | undefined;
@@ -89,7 +93,7 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
   const state = new CycleState(q.opId);
   const allNodes = core.cache.nodeList();
   if (allNodes.length === 0) return fail(core, q, state, 'Unschedulable', NO_NODES_AVAILABLE, { feasible: [], diagnosis: newDiagnosis(0), processed: 0, evaluatedCount: 0 });
-  const filter = findNodesThatFitPod({ fw: core.fw, cache: core.cache, nominator: core.nominator, startIndex: core.nextStartNodeIndex }, state, pod);
+  const filter = findNodesThatFitPod({ fw: core.fw, cache: core.cache, nominator: core.nominator, startIndex: core.nextStartNodeIndex, memo: core.filterMemo, feasibleBuffer: core.feasibleBuffer }, state, pod);
   core.nextStartNodeIndex = (core.nextStartNodeIndex + filter.processed) % allNodes.length;
   if (filter.error) return fail(core, q, state, 'Error', filter.error.message(), filter);
   if (filter.feasible.length === 0) {
@@ -100,7 +104,7 @@ export function scheduleOne(core: SchedulerCore, q: QueuedPodInfo): void {
   let score: ScoreOutcome | undefined;
   let chosen: NodeInfo = filter.feasible[0]!;
   if (filter.feasible.length > 1) {
-    const scored = prioritizeNodes(core.fw, state, pod, filter.feasible, core.buffers);
+    const scored = prioritizeNodes(core.fw, state, pod, filter.feasible, core.buffers, filter.view);
     if (!('totals' in scored)) return fail(core, q, state, 'Error', scored.message(), filter);
     score = scored;
     chosen = filter.feasible[selectHost(scored.totals, filter.feasible.length, core.env.rng)]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../../sim/rng';
 import { makeNode, makePod } from '../testing/builders';
 import { SchedulerCache } from './cache';
+import { CHANGE_LOG, forgetChanged, NodeColumns } from './node-columns';
 import { NodeTree } from './node-tree';
 import { newPodInfo } from './pod-info';
 
@@ -115,6 +116,89 @@ describe('SchedulerCache', () => {
     for (const [name, { node, web }] of live) fresh.addOrUpdatePod(makePod(name, { nodeName: node, labels: web ? { app: 'web' } : { app: 'db' } }));
     const rebuilt = fresh.selectorCounts.get('default', sel);
     for (let i = 0; i < 8; i++) expect(counts.count(cache.get(`n${i}`)!)).toBe(rebuilt.count(fresh.get(`n${i}`)!));
+  });
+});
+
+describe('SchedulerCache label key counts', () => {
+  it('count live nodes per label key through adds, relabels, removals and ghosts', () => {
+    const zone = 'topology.kubernetes.io/zone';
+    const cache = new SchedulerCache();
+    const keys = (): number[] => [cache.nodesWithLabelKey(zone), cache.nodesWithLabelKey('kubernetes.io/hostname'), cache.nodesWithLabelKey('gpu')];
+    cache.addOrUpdateNode(makeNode('a', { labels: { [zone]: 'z1' } }));
+    cache.addOrUpdateNode(makeNode('b'));
+    expect(keys()).toEqual([1, 2, 0]);
+    cache.addOrUpdateNode(makeNode('b', { labels: { [zone]: 'z2', gpu: 'yes' } }));
+    expect(keys()).toEqual([2, 2, 1]);
+    cache.addOrUpdateNode(makeNode('a'));
+    expect(keys()).toEqual([1, 2, 1]);
+    // The same Node object again (a no-op update) changes nothing.
+    const c = makeNode('c', { labels: { [zone]: 'z1' } });
+    cache.addOrUpdateNode(c);
+    cache.addOrUpdateNode(c);
+    expect(keys()).toEqual([2, 3, 1]);
+    // A deleted node with pods left is a ghost: its labels no longer count, until it comes back.
+    cache.addOrUpdatePod(makePod('p', { nodeName: 'c' }));
+    cache.removeNode('c');
+    cache.removeNode('c');
+    expect(keys()).toEqual([1, 2, 1]);
+    cache.addOrUpdateNode(makeNode('c', { labels: { [zone]: 'z3' } }));
+    expect(keys()).toEqual([2, 3, 1]);
+    cache.removeNode('b');
+    cache.removeNode('c');
+    cache.removeNode('a');
+    expect(keys()).toEqual([0, 0, 0]);
+  });
+});
+
+describe('SchedulerCache PreferNoSchedule count', () => {
+  it('counts live nodes with a PreferNoSchedule taint through updates and removals', () => {
+    const cache = new SchedulerCache();
+    const prefer = [{ key: 'slow', effect: 'PreferNoSchedule' as const }];
+    cache.addOrUpdateNode(makeNode('a', { taints: prefer }));
+    cache.addOrUpdateNode(makeNode('b', { taints: [{ key: 'x', effect: 'NoSchedule' }] }));
+    expect(cache.nodesWithPreferNoScheduleTaints).toBe(1);
+    cache.addOrUpdateNode(makeNode('b', { taints: prefer }));
+    cache.addOrUpdateNode(makeNode('b', { taints: prefer }));
+    expect(cache.nodesWithPreferNoScheduleTaints).toBe(2);
+    cache.addOrUpdateNode(makeNode('a'));
+    expect(cache.nodesWithPreferNoScheduleTaints).toBe(1);
+    cache.removeNode('b');
+    cache.removeNode('b');
+    expect(cache.nodesWithPreferNoScheduleTaints).toBe(0);
+    cache.addOrUpdateNode(makeNode('b', { taints: prefer }));
+    expect(cache.nodesWithPreferNoScheduleTaints).toBe(1);
+  });
+});
+
+describe('NodeColumns change log', () => {
+  it('lists the records written since a change number, until the ring no longer reaches back', () => {
+    const cols = new NodeColumns(2);
+    for (let i = 0; i < 4; i++) cols.claim(i);
+    const since = cols.changeStamp;
+    cols.touch(2);
+    cols.touch(1);
+    cols.touch(2);
+    const seen: number[] = [];
+    expect(forgetChanged(cols, since, (r) => seen.push(r))).toBe(true);
+    expect(seen).toEqual([2, 1, 2]);
+    expect(forgetChanged(cols, cols.changeStamp, () => expect.fail('nothing changed'))).toBe(true);
+    const before = cols.changeStamp;
+    for (let i = 0; i < CHANGE_LOG; i++) cols.touch(i % 4);
+    expect(forgetChanged(cols, before, () => undefined)).toBe(true);
+    cols.touch(0);
+    expect(forgetChanged(cols, before, () => undefined)).toBe(false);
+  });
+
+  it('a pod placed on a node writes that node\'s record only', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('a'));
+    cache.addOrUpdateNode(makeNode('b'));
+    const b = cache.get('b')!;
+    const since = b.columns.changeStamp;
+    cache.assumePod(newPodInfo(makePod('p', { cpu: '1' })), 'b');
+    const seen = new Set<number>();
+    forgetChanged(b.columns, since, (r) => seen.add(r));
+    expect([...seen]).toEqual([b.record]);
   });
 });
 

@@ -32,6 +32,10 @@ export class SchedulerCache {
   private readonly imageNodes = new Map<string, number>();
   private readonly affinityNodes = new Set<NodeInfo>();
   private readonly antiAffinityNodes = new Set<NodeInfo>();
+  /** Live nodes with at least one PreferNoSchedule taint (TaintToleration's Score is 0 everywhere without). */
+  private preferNoScheduleNodes = 0;
+  /** Label key → how many live nodes carry it (lets PodTopologySpread skip keys no node has). */
+  private readonly labelKeyNodes = new Map<string, number>();
   private readonly columns = new NodeColumns();
   private orderedNames: readonly string[] | undefined;
   private ordered: NodeInfo[] = [];
@@ -48,7 +52,14 @@ export class SchedulerCache {
       this.infos.set(name, ni);
     }
     this.countImages(ni, -1);
+    const before = ni.node ? ni.labels : undefined;
+    if (ni.node && ni.preferNoScheduleTaintCount > 0) this.preferNoScheduleNodes--;
     ni.setNode(node);
+    if (ni.preferNoScheduleTaintCount > 0) this.preferNoScheduleNodes++;
+    if (before !== ni.labels) {
+      if (before) this.countLabelKeys(before, -1);
+      this.countLabelKeys(ni.labels, 1);
+    }
     this.countImages(ni, 1);
     this.tree.add(node);
     this.refreshAffinity(ni);
@@ -59,6 +70,8 @@ export class SchedulerCache {
     const ni = this.infos.get(name);
     if (!ni) return;
     this.countImages(ni, -1);
+    if (ni.node) this.countLabelKeys(ni.labels, -1);
+    if (ni.node && ni.preferNoScheduleTaintCount > 0) this.preferNoScheduleNodes--;
     ni.node = undefined;
     ni.imageSizes = new Map();
     this.tree.remove(name);
@@ -92,6 +105,30 @@ export class SchedulerCache {
 
   nodesWithRequiredAntiAffinityPods(): Iterable<NodeInfo> {
     return this.antiAffinityNodes;
+  }
+
+  /** Whether any live node runs a pod with (anti-)affinity: lets InterPodAffinity return early. */
+  get hasAffinityPods(): boolean {
+    return this.affinityNodes.size > 0;
+  }
+
+  get hasRequiredAntiAffinityPods(): boolean {
+    return this.antiAffinityNodes.size > 0;
+  }
+
+  /** How many live nodes have a PreferNoSchedule taint. */
+  get nodesWithPreferNoScheduleTaints(): number {
+    return this.preferNoScheduleNodes;
+  }
+
+  /** Whether these are the columns of this cache's nodes. */
+  ownsColumns(cols: NodeColumns): boolean {
+    return cols === this.columns;
+  }
+
+  /** On how many live nodes a label key is set (any value). */
+  nodesWithLabelKey(key: string): number {
+    return this.labelKeyNodes.get(key) ?? 0;
   }
 
   /** On how many nodes an image (normalized name) is present (ImageLocality's spread). */
@@ -190,6 +227,14 @@ export class SchedulerCache {
     else this.affinityNodes.delete(ni);
     if (live && ni.podsWithRequiredAntiAffinity.size > 0) this.antiAffinityNodes.add(ni);
     else this.antiAffinityNodes.delete(ni);
+  }
+
+  private countLabelKeys(labels: Readonly<Record<string, string>>, delta: number): void {
+    for (const key in labels) {
+      const n = (this.labelKeyNodes.get(key) ?? 0) + delta;
+      if (n > 0) this.labelKeyNodes.set(key, n);
+      else this.labelKeyNodes.delete(key);
+    }
   }
 
   private countImages(ni: NodeInfo, delta: number): void {

@@ -57,6 +57,8 @@ export class NodeInfo {
   private readonly cols: NodeColumns;
   /** Offset of this node's record in cols.data. */
   private readonly base: number;
+  /** Index of this node's record in cols. */
+  private readonly col: number;
   readonly name: string;
   /** Small stable integer identifying the node in the cache's indexes (selector counts). */
   readonly slot: number;
@@ -81,6 +83,7 @@ export class NodeInfo {
     cols.claim(col);
     this.cols = cols;
     this.base = col * STRIDE;
+    this.col = col;
     this.name = name;
     this.slot = slot;
   }
@@ -120,16 +123,26 @@ export class NodeInfo {
   get usedPortCount(): number {
     return this.cols.data[this.base + F.UsedPortCount]!;
   }
+  /** The columns holding this node's record, and the record's index in them (for column-walking loops). */
+  get columns(): NodeColumns {
+    return this.cols;
+  }
+  get record(): number {
+    return this.col;
+  }
+
   get unschedulable(): boolean {
     return (this.cols.data[this.base + F.Flags]! & NodeFlag.Unschedulable) !== 0;
   }
 
   private set(field: number, value: number): void {
     this.cols.data[this.base + field] = value;
+    this.cols.touch(this.col);
   }
 
   private add(field: number, delta: number): void {
     this.cols.data[this.base + field]! += delta;
+    this.cols.touch(this.col);
   }
 
   private setLabels(labels: Readonly<Record<string, string>>): void {
@@ -150,7 +163,7 @@ export class NodeInfo {
     this.preferNoScheduleTaints = taints.filter((t) => t.effect === 'PreferNoSchedule');
     this.set(F.FilterTaintCount, this.filterTaints.length);
     this.set(F.PreferNoScheduleTaintCount, this.preferNoScheduleTaints.length);
-    this.set(F.Flags, node.spec.unschedulable === true ? NodeFlag.Unschedulable : 0);
+    this.set(F.Flags, (node.spec.unschedulable === true ? NodeFlag.Unschedulable : 0) | (this.hostnameLabel !== undefined ? NodeFlag.HasHostname : 0));
     const images = new Map<string, number>();
     for (const img of node.status?.images ?? []) {
       for (const n of img.names) images.set(normalizedImageName(n), img.sizeBytes);

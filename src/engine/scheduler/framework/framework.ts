@@ -115,8 +115,24 @@ export class Framework {
         }
       }
     }
-    state.filters = this.filter.filter((p) => !state.skipFilter.has(p.name));
+    state.filters = this.activeFilters(state.skipFilter);
     return { status: null, nodeNames: names, narrowedBy };
+  }
+
+  private lastFilters: readonly FilterPlugin[] = [];
+
+  /** Filter plugins not skipped, in order; the previous cycle's array when the same ones run. */
+  private activeFilters(skip: ReadonlySet<string>): readonly FilterPlugin[] {
+    const last = this.lastFilters;
+    let k = 0;
+    let same = true;
+    for (const p of this.filter) {
+      if (skip.has(p.name)) continue;
+      if (last[k++] !== p) same = false;
+    }
+    if (same && k === last.length) return last;
+    this.lastFilters = this.filter.filter((p) => !skip.has(p.name));
+    return this.lastFilters;
   }
 
   /** Filter plugins in order; the first rejection wins (the hot loop: no allocation on success). */
@@ -157,12 +173,26 @@ export class Framework {
     return null;
   }
 
+  private lastSkipped: ReadonlySet<string> = new Set();
+
+  /**
+   * A read-only copy of the cycle's skipped filters, shared by the decisions of every cycle
+   * that skipped the same ones (thousands of retained decisions keep one Set, not one each).
+   */
+  skippedFilterSet(skip: ReadonlySet<string>): ReadonlySet<string> {
+    const last = this.lastSkipped;
+    let same = skip.size === last.size;
+    if (same) for (const name of skip) if (!last.has(name)) same = false;
+    if (!same) this.lastSkipped = new Set(skip);
+    return this.lastSkipped;
+  }
+
   private lastActive: readonly WeightedScorePlugin[] = [];
   private lastColumns: [readonly string[], readonly number[]] = [[], []];
 
   /** Names and weights of the active score plugins, shared while the same plugins run (decisions keep them). */
   scorePluginColumns(active: readonly WeightedScorePlugin[]): [readonly string[], readonly number[]] {
-    const same = active.length === this.lastActive.length && active.every((p, i) => p === this.lastActive[i]);
+    const same = active === this.lastActive || (active.length === this.lastActive.length && active.every((p, i) => p === this.lastActive[i]));
     if (!same) {
       this.lastActive = active;
       this.lastColumns = [Object.freeze(active.map((p) => p.plugin.name)), Object.freeze(active.map((p) => p.weight))];
@@ -170,9 +200,21 @@ export class Framework {
     return this.lastColumns;
   }
 
-  /** Score plugins that run this cycle (PreScore Skip removes some). */
-  activeScorePlugins(state: CycleState): WeightedScorePlugin[] {
-    return this.score.filter((s) => !state.skipScore.has(s.plugin.name));
+  private lastScore: readonly WeightedScorePlugin[] = [];
+
+  /** Score plugins that run this cycle (PreScore Skip removes some); the previous cycle's array when the same ones run. */
+  activeScorePlugins(state: CycleState): readonly WeightedScorePlugin[] {
+    const skip = state.skipScore;
+    const last = this.lastScore;
+    let k = 0;
+    let same = true;
+    for (const s of this.score) {
+      if (skip.has(s.plugin.name)) continue;
+      if (last[k++] !== s) same = false;
+    }
+    if (same && k === last.length) return last;
+    this.lastScore = this.score.filter((s) => !skip.has(s.plugin.name));
+    return this.lastScore;
   }
 
   runReservePlugins(state: CycleState, pod: PodInfo, nodeName: string): Result {

@@ -4,6 +4,7 @@ import type { PodDisruptionBudget } from '../../disruption/types';
 import type { EventRecorder } from '../../client/event-recorder';
 import type { Rng } from '../../sim/rng';
 import type { SchedulerCache } from '../cache/cache';
+import type { ColumnView } from '../cache/node-columns';
 import type { NodeInfo } from '../cache/node-info';
 import type { PodInfo } from '../cache/pod-info';
 import type { CycleState } from './cycle-state';
@@ -52,6 +53,12 @@ export interface PreFilterPlugin extends Plugin {
 }
 
 export interface FilterPlugin extends Plugin {
+  /**
+   * Filter's verdict depends only on the NodeInfo (whose changes all restamp the node's
+   * record) and on the pod's spec.nodeName, tolerations, nodeSelector, required node
+   * affinity, requests and host ports: verdicts can be reused across cycles (FilterMemo).
+   */
+  readonly nodeLocal?: boolean;
   filter(state: CycleState, pod: PodInfo, node: NodeInfo): Result;
 }
 
@@ -90,6 +97,11 @@ export interface ScorePlugin extends Plugin {
    * cycle: one call per cycle instead of one per node lets the loop inline.
    */
   scoreAll?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void;
+  /**
+   * scoreAll when every node's record is in one set of columns (the cache's): the loop
+   * reads the node records in view instead of going through nodes[i]. Same scores.
+   */
+  scoreColumns?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], view: ColumnView, scores: Float64Array, n: number): void;
   /** Rescales scores[0..n) in place to 0–100 (MaxNodeScore). */
   normalizeScore?(state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[], scores: Float64Array, n: number): void;
 }

@@ -1,6 +1,7 @@
 import type { SchedulerCache } from '../cache/cache';
 import type { NodeInfo } from '../cache/node-info';
 import type { PodInfo } from '../cache/pod-info';
+import { RecordScoreMemo } from '../cache/score-memo';
 import { StateKey, type CycleState } from '../framework/cycle-state';
 import type { FrameworkHandle, PreScorePlugin, ScorePlugin } from '../framework/interfaces';
 import { MAX_NODE_SCORE, PluginName } from './names';
@@ -36,6 +37,7 @@ export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & Scor
   // Score runs once per node: read the cycle's flag once per cycle, not per node.
   let stateOf: CycleState | undefined;
   let anyPresent = false;
+  const sizeMemo = new RecordScoreMemo();
   return {
     name: PluginName.ImageLocality,
     preScore(state, pod) {
@@ -55,6 +57,41 @@ export function newImageLocality(handle: FrameworkHandle): PreScorePlugin & Scor
         return;
       }
       for (let i = 0; i < n; i++) scores[i] = imageLocalityScore(handle.cache, pod, nodes[i]!);
+    },
+    scoreColumns(state, pod, nodes, view, scores, n) {
+      if (state.read(ANY_IMAGE_PRESENT) !== true) {
+        scores.fill(0, 0, n);
+        return;
+      }
+      // One image (the usual pod): per node only the image's size there matters (kept per
+      // node record, -Infinity where absent); the spread factor is the same for all.
+      if (pod.images.length !== 1) {
+        for (let i = 0; i < n; i++) scores[i] = imageLocalityScore(handle.cache, pod, nodes[i]!);
+        return;
+      }
+      const image = pod.images[0]!;
+      const total = handle.cache.nodeCount;
+      const spread = handle.cache.imageNumNodes(image) / total;
+      const absent = imagePriority(0, 1);
+      const sizes = sizeMemo.begin(view.columns, 0, 0, image);
+      const records = view.records;
+      let lastSize = NaN;
+      let lastScore = 0;
+      for (let i = 0; i < n; i++) {
+        const r = records[i]!;
+        let size = sizes[r]!;
+        // NaN (not known) is the only value unequal to itself.
+        if (size !== size) size = sizes[r] = nodes[i]!.imageSizes.get(image) ?? -Infinity;
+        if (size === -Infinity || total <= 0) scores[i] = absent;
+        else {
+          // As imageLocalityScore sums it: 0 + trunc(size × spread).
+          if (size !== lastSize) {
+            lastSize = size;
+            lastScore = imagePriority(0 + Math.trunc(size * spread), 1);
+          }
+          scores[i] = lastScore;
+        }
+      }
     },
   } satisfies PreScorePlugin & ScorePlugin;
 }

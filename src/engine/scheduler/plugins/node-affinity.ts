@@ -37,6 +37,7 @@ export function newNodeAffinity(): PreFilterPlugin & FilterPlugin & PreScorePlug
   const rejected = unresolvable(ERR_REASON_NODE_AFFINITY);
   return {
     name: PluginName.NodeAffinity,
+    nodeLocal: true,
     preFilter(_state, pod) {
       const spec = pod.pod.spec;
       const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;

@@ -9,6 +9,7 @@ export function newNodeName(): FilterPlugin {
   const rejected = unresolvable(ERR_REASON_NODE_NAME);
   return {
     name: PluginName.NodeName,
+    nodeLocal: true,
     filter(_state, pod, node) {
       const want = pod.pod.spec.nodeName;
       return !want || want === node.name ? null : rejected;

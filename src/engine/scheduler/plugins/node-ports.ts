@@ -12,6 +12,7 @@ export function newNodePorts(): PreFilterPlugin & FilterPlugin {
   const rejected = unschedulable(ERR_REASON_NODE_PORTS);
   return {
     name: PluginName.NodePorts,
+    nodeLocal: true,
     preFilter: (_state, pod) => (pod.hostPorts.length === 0 ? SKIPPED : OK),
     filter(_state, pod, node) {
       if (node.usedPortCount === 0) return null;

@@ -1,4 +1,6 @@
+import { F, STRIDE } from '../cache/node-columns';
 import type { NodeInfo } from '../cache/node-info';
+import { RecordScoreMemo } from '../cache/score-memo';
 import type { PodInfo } from '../cache/pod-info';
 import type { FilterPlugin, PreFilterOutcome, PreFilterPlugin, ScorePlugin } from '../framework/interfaces';
 import { Code, Status } from '../framework/status';
@@ -57,14 +59,19 @@ export function leastRequestedScore(requested: number, capacity: number): number
 
 /** cpu and memory, weight 1 each, on non-zero requests (100m / 200Mi for containers without requests). */
 export function leastAllocatedScore(pod: PodInfo, node: NodeInfo): number {
+  return leastAllocated(node.allocatableMilliCPU, node.nonZeroMilliCPU + pod.nonZeroRequests.milliCPU, node.allocatableMemory, node.nonZeroMemory + pod.nonZeroRequests.memory);
+}
+
+/** leastAllocatedScore on the numbers: allocatable and (non-zero) requested with the pod placed. */
+function leastAllocated(allocCPU: number, cpu: number, allocMemory: number, memory: number): number {
   let sum = 0;
   let weights = 0;
-  if (node.allocatableMilliCPU > 0) {
-    sum += leastRequestedScore(node.nonZeroMilliCPU + pod.nonZeroRequests.milliCPU, node.allocatableMilliCPU);
+  if (allocCPU > 0) {
+    sum += leastRequestedScore(cpu, allocCPU);
     weights++;
   }
-  if (node.allocatableMemory > 0) {
-    sum += leastRequestedScore(node.nonZeroMemory + pod.nonZeroRequests.memory, node.allocatableMemory);
+  if (allocMemory > 0) {
+    sum += leastRequestedScore(memory, allocMemory);
     weights++;
   }
   return weights === 0 ? 0 : Math.trunc(sum / weights);
@@ -75,8 +82,10 @@ const OK: PreFilterOutcome = { status: null };
 /** Filter: cpu, memory and pod count against status.allocatable. Score: LeastAllocated. */
 export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & ScorePlugin {
   const table = statusTable();
+  const memo = new RecordScoreMemo();
   return {
     name: PluginName.NodeResourcesFit,
+    nodeLocal: true,
     // Requests are computed once per pod in PodInfo; nothing more to prepare.
     preFilter: () => OK,
     filter(_state, pod, node) {
@@ -86,6 +95,23 @@ export function newNodeResourcesFit(): PreFilterPlugin & FilterPlugin & ScorePlu
     score: (_state, pod, node) => leastAllocatedScore(pod, node),
     scoreAll(_state, pod, nodes, scores, n) {
       for (let i = 0; i < n; i++) scores[i] = leastAllocatedScore(pod, nodes[i]!);
+    },
+    scoreColumns(_state, pod, _nodes, view, scores, n) {
+      const { data, records } = view;
+      const cpu = pod.nonZeroRequests.milliCPU;
+      const memory = pod.nonZeroRequests.memory;
+      const memoized = memo.begin(view.columns, cpu, memory);
+      for (let i = 0; i < n; i++) {
+        const r = records[i]!;
+        const known = memoized[r]!;
+        // NaN (not known) is the only value unequal to itself.
+        if (known === known) {
+          scores[i] = known;
+          continue;
+        }
+        const o = r * STRIDE;
+        scores[i] = memoized[r] = leastAllocated(data[o + F.AllocatableMilliCPU]!, data[o + F.NonZeroMilliCPU]! + cpu, data[o + F.AllocatableMemory]!, data[o + F.NonZeroMemory]! + memory);
+      }
     },
   } satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;
 }

@@ -12,6 +12,7 @@ export function newNodeUnschedulable(): FilterPlugin {
   const rejected = unresolvable(ERR_REASON_UNSCHEDULABLE);
   return {
     name: PluginName.NodeUnschedulable,
+    nodeLocal: true,
     filter(_state, pod, node) {
       if (!node.unschedulable) return null;
       return tolerationsTolerateTaint(pod.pod.spec.tolerations, UNSCHEDULABLE_TAINT) ? null : rejected;

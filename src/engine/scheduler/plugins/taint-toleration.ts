@@ -1,4 +1,6 @@
 import type { Taint, Toleration } from '../../api/types';
+import type { SchedulerCache } from '../cache/cache';
+import { F, STRIDE } from '../cache/node-columns';
 import { StateKey } from '../framework/cycle-state';
 import type { FilterPlugin, PreScorePlugin, ScorePlugin } from '../framework/interfaces';
 import { unresolvable, type Status } from '../framework/status';
@@ -10,6 +12,7 @@ export function untoleratedTaintReason(taint: Taint): string {
   return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 }
 
+const NO_TOLERATIONS: readonly Toleration[] = Object.freeze([]);
 const PREFER_TOLERATIONS = new StateKey<readonly Toleration[]>('TaintToleration/preScore');
 /** Distinct taints seen are few; cap the status cache anyway. */
 const MAX_CACHED_STATUSES = 1024;
@@ -24,7 +27,7 @@ function untoleratedCount(taints: readonly Taint[], tolerations: readonly Tolera
  * Filter: every NoSchedule / NoExecute taint must be tolerated. Score: fewer untolerated
  * PreferNoSchedule taints is better (normalized in reverse).
  */
-export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugin {
+export function newTaintToleration(cache?: SchedulerCache): FilterPlugin & PreScorePlugin & ScorePlugin {
   const statuses = new Map<string, Status>();
   const rejection = (taint: Taint): Status => {
     const reason = untoleratedTaintReason(taint);
@@ -37,6 +40,7 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
   };
   return {
     name: PluginName.TaintToleration,
+    nodeLocal: true,
     filter(_state, pod, node) {
       if (node.filterTaintCount === 0) return null;
       const taint = findUntoleratedTaint(node.filterTaints, pod.pod.spec.tolerations);
@@ -44,7 +48,7 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
     },
     preScore(state, pod) {
       const all = pod.pod.spec.tolerations;
-      state.write(PREFER_TOLERATIONS, all ? all.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : []);
+      state.write(PREFER_TOLERATIONS, all ? all.filter((t) => !t.effect || t.effect === 'PreferNoSchedule') : NO_TOLERATIONS);
       return null;
     },
     score(state, _pod, node) {
@@ -56,6 +60,18 @@ export function newTaintToleration(): FilterPlugin & PreScorePlugin & ScorePlugi
       for (let i = 0; i < n; i++) {
         const node = nodes[i]!;
         scores[i] = node.preferNoScheduleTaintCount === 0 ? 0 : untoleratedCount(node.preferNoScheduleTaints, tolerations);
+      }
+    },
+    scoreColumns(state, _pod, nodes, view, scores, n) {
+      // No live node has a PreferNoSchedule taint: every candidate (one of them) scores 0.
+      if (cache && cache.nodesWithPreferNoScheduleTaints === 0 && cache.ownsColumns(view.columns)) {
+        scores.fill(0, 0, n);
+        return;
+      }
+      const { data, records } = view;
+      const tolerations = state.read(PREFER_TOLERATIONS);
+      for (let i = 0; i < n; i++) {
+        scores[i] = data[records[i]! * STRIDE + F.PreferNoScheduleTaintCount] === 0 ? 0 : untoleratedCount(nodes[i]!.preferNoScheduleTaints, tolerations);
       }
     },
     normalizeScore(_state, _pod, _nodes, scores, n) {

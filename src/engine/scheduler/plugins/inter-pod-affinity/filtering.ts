@@ -21,6 +21,19 @@ function bump(m: PairCounts, key: string, value: string | undefined): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
+type NsLabels = (ns: string) => Readonly<Record<string, string>> | undefined;
+const nsLabelsByHandle = new WeakMap<FrameworkHandle, NsLabels>();
+
+/** handle.listers.namespaceLabels as a function value, made once per handle (not once per cycle). */
+export function namespaceLabelsOf(handle: FrameworkHandle): NsLabels {
+  let f = nsLabelsByHandle.get(handle);
+  if (!f) {
+    f = (ns) => handle.listers.namespaceLabels(ns);
+    nsLabelsByHandle.set(handle, f);
+  }
+  return f;
+}
+
 interface FilterState {
   readonly pod: PodInfo;
   readonly existingAntiAffinity: PairCounts;
@@ -37,7 +50,9 @@ const SKIPPED: PreFilterOutcome = { status: SKIP };
  * and where pods matching the pod's own required (anti-)affinity terms run.
  */
 export function preFilterAffinity(handle: FrameworkHandle, state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
-  const nsLabels = (ns: string): Readonly<Record<string, string>> | undefined => handle.listers.namespaceLabels(ns);
+  // Nothing to count and no rule of the pod's own: skipped without building anything.
+  if (!handle.cache.hasRequiredAntiAffinityPods && pod.requiredAffinityTerms.length === 0 && pod.requiredAntiAffinityTerms.length === 0) return SKIPPED;
+  const nsLabels = namespaceLabelsOf(handle);
   const existingAntiAffinity: PairCounts = new Map();
   for (const node of handle.cache.nodesWithRequiredAntiAffinityPods()) {
     for (const existing of node.podsWithRequiredAntiAffinity) {

@@ -4,7 +4,7 @@ import { StateKey, type CycleState } from '../../framework/cycle-state';
 import type { FrameworkHandle } from '../../framework/interfaces';
 import { SKIP, type Result } from '../../framework/status';
 import { MAX_NODE_SCORE } from '../names';
-import { pairKey } from './filtering';
+import { namespaceLabelsOf, pairKey } from './filtering';
 
 /** upstream InterPodAffinityArgs.HardPodAffinityWeight default. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
@@ -45,8 +45,10 @@ function processExistingPod(acc: TopologyScore, keys: Set<string>, pod: PodInfo,
  * nodes running pods with affinity rules need visiting.
  */
 export function preScoreAffinity(handle: FrameworkHandle, state: CycleState, pod: PodInfo): Result {
-  const ns: NsLabels = (n) => handle.listers.namespaceLabels(n);
   const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
+  // No preferences of its own and no pod with affinity rules anywhere: nothing can add up.
+  if (!hasConstraints && !handle.cache.hasAffinityPods) return SKIP;
+  const ns = namespaceLabelsOf(handle);
   const acc: TopologyScore = new Map();
   const keys = new Set<string>();
   const nodes = hasConstraints ? handle.cache.nodeList() : handle.cache.nodesWithAffinityPods();

@@ -65,8 +65,13 @@ export function defaultSelector(pod: Pod, listers: Listers): LabelSelector | und
 const byOwner = new WeakMap<object, Map<WhenUnsatisfiable, Constraint[]>>();
 
 /** System default constraints with the pod's default selector; empty when the selector is. */
+const WANTED: Readonly<Record<WhenUnsatisfiable, readonly (typeof SYSTEM_DEFAULT_CONSTRAINTS)[number][]>> = {
+  DoNotSchedule: SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule'),
+  ScheduleAnyway: SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === 'ScheduleAnyway'),
+};
+
 export function defaultConstraints(pod: Pod, listers: Listers, action: WhenUnsatisfiable): Constraint[] {
-  const wanted = SYSTEM_DEFAULT_CONSTRAINTS.filter((c) => c.whenUnsatisfiable === action);
+  const wanted = WANTED[action];
   if (wanted.length === 0) return [];
   const owner = listers.servicesSelecting(pod).length === 0 ? ownerObject(pod, listers) : undefined;
   const cached = owner ? byOwner.get(owner)?.get(action) : undefined;
@@ -83,11 +88,16 @@ export function defaultConstraints(pod: Pod, listers: Listers, action: WhenUnsat
 
 /** The pod's controlling ReplicaSet / StatefulSet as the listers hold it, if any. */
 function ownerObject(pod: Pod, listers: Listers): object | undefined {
-  const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.controller === true);
+  const owner = controllerOf(pod);
   if (!owner || !owner.apiVersion.startsWith('apps/')) return undefined;
   const ns = pod.metadata.namespace ?? 'default';
   if (owner.kind === 'ReplicaSet') return listers.replicaSet(ns, owner.name);
   if (owner.kind === 'StatefulSet') return listers.statefulSet(ns, owner.name);
+  return undefined;
+}
+
+function controllerOf(pod: Pod): NonNullable<Pod['metadata']['ownerReferences']>[number] | undefined {
+  for (const o of pod.metadata.ownerReferences ?? []) if (o.controller === true) return o;
   return undefined;
 }
 

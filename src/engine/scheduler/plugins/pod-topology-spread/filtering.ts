@@ -25,6 +25,8 @@ const SKIPPED: PreFilterOutcome = { status: SKIP };
 
 /** PreFilter: count matching pods per domain over every node the pod's node affinity admits. */
 export function preFilterSpread(handle: FrameworkHandle, state: CycleState, pod: PodInfo, nodes: readonly NodeInfo[]): PreFilterOutcome {
+  // No constraints of its own (DoNotSchedule has no system default): nothing to build.
+  if ((pod.pod.spec.topologySpreadConstraints ?? []).length === 0) return SKIPPED;
   const constraints = podConstraints(pod.pod, 'DoNotSchedule');
   if (constraints.length === 0) return SKIPPED;
   const counters = constraints.map((c) => (c.selector ? handle.cache.selectorCounts.get(pod.namespace, c.selector) : undefined));

@@ -1,8 +1,9 @@
 import type { FilterPlugin, FrameworkHandle, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../framework/interfaces';
+import { RecordScoreMemo } from '../../cache/score-memo';
 import { PluginName } from '../names';
 import { filterSpread, preFilterSpread } from './filtering';
 import type { CycleState } from '../../framework/cycle-state';
-import { normalizeSpread, preScoreSpread, readScoreState, scoreSpread, scoreSpreadAll } from './scoring';
+import { normalizeSpread, preScoreSpread, readScoreState, scoreSpread, scoreSpreadAll, scoreSpreadColumns } from './scoring';
 
 /**
  * PodTopologySpread: DoNotSchedule constraints filter, ScheduleAnyway constraints (and
@@ -12,6 +13,7 @@ export function newPodTopologySpread(handle: FrameworkHandle): PreFilterPlugin &
   // Score runs once per node: look the cycle's PreScore state up once per cycle, not per node.
   let stateOf: CycleState | undefined;
   let scoreState: ReturnType<typeof readScoreState>;
+  const memo = new RecordScoreMemo();
   return {
     name: PluginName.PodTopologySpread,
     preFilter: (state, pod, nodes) => preFilterSpread(handle, state, pod, nodes),
@@ -25,6 +27,7 @@ export function newPodTopologySpread(handle: FrameworkHandle): PreFilterPlugin &
       return scoreSpread(scoreState, node);
     },
     scoreAll: (state, _pod, nodes, scores, n) => scoreSpreadAll(readScoreState(state), nodes, scores, n),
+    scoreColumns: (state, _pod, nodes, view, scores, n) => scoreSpreadColumns(readScoreState(state), nodes, view, scores, n, memo),
     normalizeScore: (state, _pod, nodes, scores, n) => normalizeSpread(state, nodes, scores, n),
   } satisfies PreFilterPlugin & FilterPlugin & PreScorePlugin & ScorePlugin;
 }
