@@ -40,4 +40,36 @@ test.describe('large cluster', () => {
     await expect(page.getByRole('region', { name: 'Cluster canvas' }).getByRole('button', { name: /^Pod app-/ }).first()).toBeVisible();
     await expect(minimap).toBeVisible();
   });
+
+  test('dragging the pane pans the view; afterwards nodes take clicks and the wheel zooms', async ({ page }) => {
+    await page.goto('/?synthetic=100x30&churn=100&speed=1');
+    const node = page.getByRole('group', { name: 'Node node-0001' });
+    await expect(node).toBeVisible();
+    const before = (await node.boundingBox())!;
+    const pane = page.locator('.react-flow__pane');
+    const pb = (await pane.boundingBox())!;
+    // An empty strip of pane: below the last row of nodes.
+    const start = { x: pb.x + pb.width / 2, y: pb.y + pb.height - 12 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 60, start.y - 15, { steps: 6 });
+    await page.mouse.move(start.x + 120, start.y - 30, { steps: 6 });
+    await page.mouse.up();
+    const after = (await node.boundingBox())!;
+    expect(after.x - before.x).toBeCloseTo(120, -1);
+    expect(after.y - before.y).toBeCloseTo(-30, -1);
+    // The pan's pointer shield is gone: the node under the pointer takes the click.
+    await node.click({ position: { x: 20, y: 8 } });
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await expect(inspector.getByRole('heading', { name: 'Node node-0001' })).toBeVisible();
+    // A plain click on the empty pane still reaches it: the node's context menu closes.
+    await node.click({ button: 'right', position: { x: 20, y: 8 } });
+    await expect(page.getByRole('menu')).toBeVisible();
+    await page.mouse.click(start.x, start.y);
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    // A wheel over the pane still zooms (the shield is only for drags).
+    await page.mouse.move(start.x, start.y - 30);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await node.boundingBox())!.width).toBeGreaterThan(after.width * 1.2);
+  });
 });
