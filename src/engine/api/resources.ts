@@ -118,30 +118,39 @@ export function restPath(r: ResourceInfo, namespace?: string, name?: string, sub
   return joinRestPath(r, namespace, name, subresource);
 }
 
+/** Strings kept per resource and key, bounded: at `max` entries it starts over. */
+class ResourceStrings {
+  private readonly byResource = new Map<ResourceInfo, Map<string, string>>();
+  private size = 0;
+
+  constructor(private readonly max: number) {}
+
+  get(r: ResourceInfo, key: string): string | undefined {
+    return this.byResource.get(r)?.get(key);
+  }
+
+  set(r: ResourceInfo, key: string, value: string): string {
+    if (this.size >= this.max) {
+      this.byResource.clear();
+      this.size = 0;
+    }
+    let byKey = this.byResource.get(r);
+    if (!byKey) this.byResource.set(r, (byKey = new Map()));
+    byKey.set(key, value);
+    this.size++;
+    return value;
+  }
+}
+
 /**
  * Collection paths repeat (every Event and every pod is POSTed to the same one): kept per
  * resource and namespace, bounded, so a create neither builds the path nor hashes a new string.
  */
-const COLLECTION_PATHS = new Map<ResourceInfo, Map<string, string>>();
-const MAX_COLLECTION_PATHS = 4096;
-let collectionPaths = 0;
+const COLLECTION_PATHS = new ResourceStrings(4096);
 
 function collectionPath(r: ResourceInfo, namespace: string | undefined): string {
   const ns = r.namespaced && namespace ? namespace : '';
-  let byNs = COLLECTION_PATHS.get(r);
-  if (!byNs) COLLECTION_PATHS.set(r, (byNs = new Map()));
-  let path = byNs.get(ns);
-  if (path === undefined) {
-    if (collectionPaths >= MAX_COLLECTION_PATHS) {
-      COLLECTION_PATHS.clear();
-      COLLECTION_PATHS.set(r, (byNs = new Map()));
-      collectionPaths = 0;
-    }
-    path = joinRestPath(r, ns, undefined, undefined);
-    byNs.set(ns, path);
-    collectionPaths++;
-  }
-  return path;
+  return COLLECTION_PATHS.get(r, ns) ?? COLLECTION_PATHS.set(r, ns, joinRestPath(r, ns, undefined, undefined));
 }
 
 function joinRestPath(r: ResourceInfo, namespace: string | undefined, name: string | undefined, subresource: string | undefined): string {
@@ -167,23 +176,8 @@ export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: st
  * Cluster-scoped objects are few and looked up all the time (admission reads the namespace of
  * every create): their keys are kept, bounded, one string per object.
  */
-const CLUSTER_KEYS = new Map<ResourceInfo, Map<string, string>>();
-const MAX_CLUSTER_KEYS = 8192;
-let clusterKeys = 0;
+const CLUSTER_KEYS = new ResourceStrings(8192);
 
 function clusterScopedKey(r: ResourceInfo, name: string): string {
-  let byName = CLUSTER_KEYS.get(r);
-  if (!byName) CLUSTER_KEYS.set(r, (byName = new Map()));
-  let key = byName.get(name);
-  if (key === undefined) {
-    if (clusterKeys >= MAX_CLUSTER_KEYS) {
-      CLUSTER_KEYS.clear();
-      CLUSTER_KEYS.set(r, (byName = new Map()));
-      clusterKeys = 0;
-    }
-    key = [r.etcdPrefix, name].join('/');
-    byName.set(name, key);
-    clusterKeys++;
-  }
-  return key;
+  return CLUSTER_KEYS.get(r, name) ?? CLUSTER_KEYS.set(r, name, [r.etcdPrefix, name].join('/'));
 }
