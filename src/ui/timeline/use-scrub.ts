@@ -52,7 +52,9 @@ export function useScrub(track: RefObject<HTMLDivElement | null>, nowMs: number,
   }, [target]);
   useEffect(() => () => keySeeks.current?.dispose(), []);
 
-  const shownMs = drag ?? rewindMs ?? target ?? nowMs;
+  // The user's latest request outranks a seek still in flight: a key pressed while the last
+  // press's seek runs steps on from where that press asked to go, not from where the seek is.
+  const shownMs = drag ?? target ?? rewindMs ?? nowMs;
   const at = (e: PointerEvent<HTMLDivElement>): number => {
     const r = track.current?.getBoundingClientRect();
     return r ? timeAt(e.clientX - r.left, r.width, spanMs) : nowMs;
