@@ -3,10 +3,10 @@ import { rfc3339 } from '../sim/time';
 import { NAME_ALPHABET } from '../sim/rng';
 import { EtcdStore, type KeyValue } from '../store/etcd';
 import { InteractionKind } from '../log/interaction-log';
-import { deepClone, deepEqual, deepFreeze } from '../util/clone';
-import type { LabelSelector, KubeObject, Pod, Namespace } from './types';
+import { deepClone, deepEqual, deepFreeze, withKey } from '../util/clone';
+import type { Condition, KubeObject, Pod, Namespace } from './types';
 import { selectorMatches } from '../util/labels';
-import { apiVersionOf, etcdKey, qualifiedResource, resolveResource, resourceByName, restPath, type ResourceInfo } from './resources';
+import { apiVersionOf, newStoreKey, qualifiedResource, storeKey, resolveResource, resourceByName, restPath, type ResourceInfo } from './resources';
 import {
   alreadyExists, badRequest, conflict, fail, forbidden, invalid, notFound, ok,
   type ApiResult, type FieldError, type Status,
@@ -15,56 +15,13 @@ import type { AdmissionAttributes, ApiHooks, RequestContext } from './hooks';
 import { nameErrors } from './validation-names';
 import { WatchHub, type WatchEvent, type WatchHandle, type WatchOptions } from './watch-hub';
 import { mergePatch } from './merge-patch';
+import { RequestLog } from './request-log';
 import { keptMetadata } from './update-meta';
+import type { CreateOptions, DeleteOptions, ListOptions, ListResult, StorageGate, UpdateOptions } from './api-options';
 
 export type { RequestContext } from './hooks';
 
-export interface ListOptions {
-  namespace?: string;
-  labelSelector?: LabelSelector;
-  /** Supported field selectors: metadata.name, metadata.namespace, spec.nodeName, status.phase, involvedObject.* */
-  fieldSelector?: Record<string, string>;
-  /** '0' = served from the watch cache (what informers list with): works while etcd has no quorum. */
-  resourceVersion?: string;
-}
-
-export interface ListResult<T extends KubeObject> {
-  items: T[];
-  resourceVersion: string;
-}
-
-export interface CreateOptions {
-  /** The input is the caller's fresh object, handed over: stored without a defensive copy. */
-  owned?: boolean;
-}
-
-export interface UpdateOptions {
-  /**
-   * With subresource 'status': the input's status is the caller's fresh object without
-   * undefined-valued keys that it never changes again; the server keeps it uncloned.
-   */
-  owned?: boolean;
-}
-
-export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
-
-export interface DeleteOptions {
-  gracePeriodSeconds?: number;
-  propagationPolicy?: PropagationPolicy;
-  preconditions?: { uid?: string; resourceVersion?: string };
-}
-
-/** Something in front of etcd that may refuse service (quorum loss, NOSPACE): HA plugs in here. */
-export interface StorageGate {
-  /** undefined = writes may proceed; otherwise the Status the API server returns. */
-  writeError(ctx?: RequestContext): Status | undefined;
-  readError(ctx?: RequestContext): Status | undefined;
-  /**
-   * For reads served from the watch cache (an informer's list with resourceVersion=0): they
-   * need an API server that answers, not etcd. undefined = served; absent = as readError.
-   */
-  cacheReadError?(ctx?: RequestContext): Status | undefined;
-}
+export type { CreateOptions, DeleteOptions, ListOptions, ListResult, PropagationPolicy, StorageGate, UpdateOptions } from './api-options';
 
 const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
@@ -97,6 +54,7 @@ export class ApiServer {
     readonly hooks: ApiHooks,
   ) {
     this.watches = new WatchHub(env);
+    this.records = new RequestLog(env);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -105,24 +63,16 @@ export class ApiServer {
     return resourceByName(name) ?? resolveResource(name);
   }
 
-  private logRequest(ctx: RequestContext, verb: Verb, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
-    const { log } = this.env;
-    const ref = name && log.recording ? { kind: r.kind, namespace: ns, name } : undefined;
-    log.appendJoined({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', opId: ctx.opId, ref }, VERB_PREFIX[verb], path);
-    log.append({ kind: InteractionKind.Response, from: 'apiserver', to: ctx.component, label: statusLine(code), opId: ctx.opId, code, ref });
-  }
+  /** See scheduledCondition. */
+  private lastScheduled: Condition | undefined;
+  /** Request, response and etcd-write records. */
+  private readonly records: RequestLog;
 
   /** `key`: the object's etcd key when the caller has it already (a string hashed once is cheaper to look up again). */
   private commit(ctx: RequestContext, r: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined, key?: string): void {
     const obj = (next ?? prev)!;
-    key ??= etcdKey(r, obj.metadata.namespace, obj.metadata.name);
-    this.env.log.appendJoined({
-      kind: InteractionKind.EtcdWrite,
-      from: 'apiserver',
-      to: 'etcd',
-      opId: ctx.opId,
-      ref: this.env.log.recording ? { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : undefined,
-    }, next ? 'txn put ' : 'txn delete ', key);
+    key ??= storeKey(r, obj.metadata.namespace, obj.metadata.name);
+    this.records.etcdWrite(ctx, r, obj, next !== undefined, key);
     if (next) {
       if (this.env.config.freezeObjects) deepFreeze(next);
       this.etcd.put(r.resource, key, next);
@@ -130,17 +80,17 @@ export class ApiServer {
       this.etcd.delete(r.resource, key);
     }
     this.currentOpId = ctx.opId;
-    this.watches.publish(r, prev, next, ctx.opId);
+    this.watches.publish(r, prev, next, ctx.opId, key);
     this.currentOpId = undefined;
   }
 
   private stored<T extends KubeObject>(r: ResourceInfo, ns: string | undefined, name: string): T | undefined {
-    return this.etcd.get(r.resource, etcdKey(r, ns, name))?.value as T | undefined;
+    return this.etcd.get(r.resource, storeKey(r, ns, name))?.value as T | undefined;
   }
 
   /** The stored key-value: a write passes its `key` (the string etcd holds, hashed already) on to commit. */
   private storedKv(r: ResourceInfo, ns: string | undefined, name: string): KeyValue | undefined {
-    return this.etcd.get(r.resource, etcdKey(r, ns, name));
+    return this.etcd.get(r.resource, storeKey(r, ns, name));
   }
 
   private nextRv(): string {
@@ -156,12 +106,16 @@ export class ApiServer {
     return undefined;
   }
 
-  private validate(r: ResourceInfo, obj: KubeObject, old: KubeObject | undefined): FieldError[] {
-    const errs: FieldError[] = [];
+  /** The name's errors (on create), then the kind's validator's: read-only (it may be the validator's own list). */
+  private validate(r: ResourceInfo, obj: KubeObject, old: KubeObject | undefined): readonly FieldError[] {
     const name = obj.metadata.name;
-    if (!old) for (const detail of nameErrors(r.kind, name)) errs.push({ field: 'metadata.name', type: 'Invalid', value: name, detail });
+    const nameErrs = old ? NO_ERRORS : nameErrors(r.kind, name);
     const v = this.hooks.validators.get(r.kind);
-    if (v) errs.push(...v(obj, old));
+    const kindErrs = v ? v(obj, old) : NO_ERRORS;
+    // Every write is validated and almost every one passes: no list built for that.
+    if (nameErrs.length === 0) return kindErrs;
+    const errs: FieldError[] = nameErrs.map((detail) => ({ field: 'metadata.name', type: 'Invalid', value: name, detail }));
+    errs.push(...kindErrs);
     return errs;
   }
 
@@ -181,13 +135,12 @@ export class ApiServer {
     if (!r) return fail(notFoundResource(resource));
     const ns = r.namespaced ? (namespace ?? 'default') : undefined;
     const gateErr = this.gate?.readError(ctx);
-    const path = restPath(r, ns, name);
     if (gateErr) {
-      this.logRequest(ctx, 'GET', path, gateErr.code, r, ns, name);
+      this.records.objectRequest(ctx, 'GET', gateErr.code, r, ns, name);
       return fail(gateErr);
     }
     const obj = this.stored<T>(r, ns, name);
-    this.logRequest(ctx, 'GET', path, obj ? 200 : 404, r, ns, name);
+    this.records.objectRequest(ctx, 'GET', obj ? 200 : 404, r, ns, name);
     return obj ? ok(obj) : fail(notFound(r, name));
   }
 
@@ -204,16 +157,16 @@ export class ApiServer {
     const gate = this.gate;
     const gateErr = opts.resourceVersion === '0' && gate?.cacheReadError ? gate.cacheReadError(ctx) : gate?.readError(ctx);
     if (gateErr) {
-      this.logRequest(ctx, 'GET', path, gateErr.code, r, opts.namespace, undefined);
+      this.records.request(ctx, 'GET', path, gateErr.code, r, opts.namespace, undefined);
       return fail(gateErr);
     }
     const items = this.select<T>(r, opts);
-    this.logRequest(ctx, 'GET', path, 200, r, opts.namespace, undefined);
+    this.records.request(ctx, 'GET', path, 200, r, opts.namespace, undefined);
     return ok({ items, resourceVersion: String(this.etcd.revision) });
   }
 
   private select<T extends KubeObject>(r: ResourceInfo, opts: ListOptions): T[] {
-    const prefix = r.namespaced && opts.namespace ? `${r.etcdPrefix}/${opts.namespace}/` : '';
+    const prefix = r.namespaced && opts.namespace ? `${opts.namespace}/` : '';
     const out: T[] = [];
     for (const kv of this.etcd.range(r.resource, prefix)) {
       const obj = kv.value as T;
@@ -278,7 +231,7 @@ export class ApiServer {
     const ns = nsRes.value;
     const result = this.doCreate<T>(ctx, r, ns, input, opts?.owned === true);
     const name = result.ok ? result.value.metadata.name : (input.metadata?.name ?? input.metadata?.generateName ?? '');
-    this.logRequest(ctx, 'POST', restPath(r, ns), result.ok ? 201 : result.status.code, r, ns, name);
+    this.records.request(ctx, 'POST', restPath(r, ns), result.ok ? 201 : result.status.code, r, ns, name);
     return result;
   }
 
@@ -294,13 +247,14 @@ export class ApiServer {
     obj.apiVersion = apiVersionOf(r);
     obj.kind = r.kind;
     if (r.namespaced) m.namespace = ns;
-    else delete m.namespace;
+    else if ('namespace' in m) delete m.namespace;
     m.uid = this.env.rng.uuid();
     m.creationTimestamp = rfc3339(this.env.now());
-    delete m.deletionTimestamp;
-    delete m.deletionGracePeriodSeconds;
+    // A delete of an absent key still costs a runtime call: most inputs have none of these.
+    if ('deletionTimestamp' in m) delete m.deletionTimestamp;
+    if ('deletionGracePeriodSeconds' in m) delete m.deletionGracePeriodSeconds;
     if (r.hasGeneration) m.generation = 1;
-    else delete m.generation;
+    else if ('generation' in m) delete m.generation;
     this.hooks.defaulters.get(r.kind)?.(obj);
     const attrs: AdmissionAttributes = { operation: 'CREATE', resource: r, namespace: ns, name: m.name, object: obj, oldObject: undefined, subresource: undefined, ctx };
     const denied = this.admit(attrs, 'admit');
@@ -310,7 +264,7 @@ export class ApiServer {
     const rejected = this.admit(attrs, 'validate');
     if (rejected) return fail(rejected);
     // The key generateName probed is the same string: its hash is computed already.
-    const key = generated?.name === m.name ? generated.key : etcdKey(r, ns, m.name);
+    const key = generated?.name === m.name ? generated.key : newStoreKey(r, ns, m.name);
     if (this.etcd.get(r.resource, key)) return fail(alreadyExists(r, m.name));
     m.resourceVersion = this.nextRv();
     this.commit(ctx, r, undefined, obj, key);
@@ -319,12 +273,14 @@ export class ApiServer {
 
   private generateName(r: ResourceInfo, ns: string | undefined, base: string): { name: string; key: string } {
     for (let i = 0; i < 16; i++) {
-      const name = `${base}${this.env.rng.string(5, NAME_ALPHABET)}`;
-      const key = etcdKey(r, ns, name);
+      // Joined, not concatenated: a pod keeps its name for life, and a concatenation is a rope
+      // (flattened into a second string on its first lookup, both kept).
+      const name = [base, this.env.rng.string(5, NAME_ALPHABET)].join('');
+      const key = newStoreKey(r, ns, name);
       if (!this.etcd.get(r.resource, key)) return { name, key };
     }
-    const name = `${base}${this.env.rng.string(8, NAME_ALPHABET)}`;
-    return { name, key: etcdKey(r, ns, name) };
+    const name = [base, this.env.rng.string(8, NAME_ALPHABET)].join('');
+    return { name, key: newStoreKey(r, ns, name) };
   }
 
   /**
@@ -337,7 +293,7 @@ export class ApiServer {
     if (!r) return fail(notFoundResource(resource));
     const ns = r.namespaced ? (input.metadata.namespace ?? 'default') : undefined;
     const result = this.doUpdate<T>(ctx, r, ns, input, subresource, opts?.owned === true);
-    this.logRequest(ctx, 'PUT', restPath(r, ns, input.metadata.name, subresource), result.ok ? 200 : result.status.code, r, ns, input.metadata.name);
+    this.records.objectRequest(ctx, 'PUT', result.ok ? 200 : result.status.code, r, ns, input.metadata.name, subresource);
     return result;
   }
 
@@ -408,7 +364,7 @@ export class ApiServer {
       merged.metadata = { ...merged.metadata, resourceVersion: patchedRv ?? old.metadata.resourceVersion };
       result = this.doUpdate<T>(ctx, r, ns, merged, subresource);
     }
-    this.logRequest(ctx, 'PATCH', restPath(r, ns, name, subresource), result.ok ? 200 : result.status.code, r, ns, name);
+    this.records.objectRequest(ctx, 'PATCH', result.ok ? 200 : result.status.code, r, ns, name, subresource);
     return result;
   }
 
@@ -417,7 +373,7 @@ export class ApiServer {
     if (!r) return fail(notFoundResource(resource));
     const ns = r.namespaced ? (namespace ?? 'default') : undefined;
     const result = this.doDelete<T>(ctx, r, ns, name, opts);
-    this.logRequest(ctx, 'DELETE', restPath(r, ns, name), result.ok ? 200 : result.status.code, r, ns, name);
+    this.records.objectRequest(ctx, 'DELETE', result.ok ? 200 : result.status.code, r, ns, name);
     return result;
   }
 
@@ -490,7 +446,7 @@ export class ApiServer {
   evict(ctx: RequestContext, namespace: string, name: string, opts: DeleteOptions = {}): ApiResult<Pod> {
     const r = resourceByName('pods')!;
     const result = this.doEvict(ctx, r, namespace, name, opts);
-    this.logRequest(ctx, 'POST', restPath(r, namespace, name, 'eviction'), result.ok ? 201 : result.status.code, r, namespace, name);
+    this.records.objectRequest(ctx, 'POST', result.ok ? 201 : result.status.code, r, namespace, name, 'eviction');
     return result;
   }
 
@@ -509,7 +465,7 @@ export class ApiServer {
   bind(ctx: RequestContext, namespace: string, podName: string, nodeName: string): ApiResult<Pod> {
     const r = resourceByName('pods')!;
     const result = this.doBind(ctx, r, namespace, podName, nodeName);
-    this.logRequest(ctx, 'POST', restPath(r, namespace, podName, 'binding'), result.ok ? 201 : result.status.code, r, namespace, podName);
+    this.records.objectRequest(ctx, 'POST', result.ok ? 201 : result.status.code, r, namespace, podName, 'binding');
     return result;
   }
 
@@ -523,16 +479,26 @@ export class ApiServer {
     if (old.spec.nodeName) {
       return fail({ ...conflict(r, podName), message: `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is already assigned to node "${old.spec.nodeName}"` });
     }
-    // Copy on write: only metadata, spec and status change; their contents stay shared.
-    const pod: Pod = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName } };
+    // Copy on write: only metadata, spec and status change; their contents stay shared. The
+    // spec and status gain a key: withKey, not a spread (which would give each pod its own hidden class).
+    const pod: Pod = { ...old, metadata: { ...old.metadata }, spec: withKey(old.spec, 'nodeName', nodeName) };
     const now = rfc3339(this.env.now());
-    const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-    conditions.unshift({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-    pod.status = { ...(old.status ?? {}), conditions };
-    delete pod.status.nominatedNodeName;
+    // concat sizes the array exactly (an unshift grows it to 17 slots).
+    const conditions = [this.scheduledCondition(now)].concat((old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'));
+    pod.status = withKey(old.status ?? {}, 'conditions', conditions, 'nominatedNodeName');
     pod.metadata.resourceVersion = this.nextRv();
     this.commit(ctx, r, old, pod, kv.key);
     return ok(pod);
+  }
+
+  /**
+   * The PodScheduled condition a bind writes, one object per second: pods bound in the same
+   * second get the same (immutable, like every stored object) condition, which they keep.
+   */
+  private scheduledCondition(now: string): Condition {
+    let c = this.lastScheduled;
+    if (c?.lastTransitionTime !== now) this.lastScheduled = c = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now };
+    return c;
   }
 
   /** The opId of the request currently being committed (for components reacting synchronously). */
@@ -545,23 +511,7 @@ export class ApiServer {
   }
 }
 
-type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** The request label's first part (the label is `<verb> <path>`), as constants. */
-const VERB_PREFIX: Readonly<Record<Verb, string>> = { GET: 'GET ', POST: 'POST ', PUT: 'PUT ', PATCH: 'PATCH ', DELETE: 'DELETE ' };
-
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  200: 'OK', 201: 'Created', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 410: 'Gone', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-const STATUS_LINES = new Map<number, string>();
-
-function statusLine(code: number): string {
-  let line = STATUS_LINES.get(code);
-  if (line === undefined) STATUS_LINES.set(code, (line = `${code} ${STATUS_TEXT[code] ?? ''}`.trim()));
-  return line;
-}
+const NO_ERRORS: readonly never[] = [];
 
 function notFoundResource(resource: string): Status {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `the server doesn't have a resource type "${resource}"`, reason: 'NotFound', code: 404 };

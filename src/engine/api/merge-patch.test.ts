@@ -27,3 +27,21 @@ describe('mergePatch copies replaced values as JSON does', () => {
     expect(out.conditions[0]).not.toBe(conditions[0]);
   });
 });
+
+describe('mergePatch key order', () => {
+  it.each([
+    ['replaces in place, appends new keys in patch order', { a: 1, b: 2, c: 3 }, { z: 9, b: 5, y: 8 }, ['a', 'b', 'c', 'z', 'y']],
+    ['drops nulled keys without moving the rest', { a: 1, b: 2, c: 3 }, { b: null, d: 4 }, ['a', 'c', 'd']],
+    ['ignores a null for a key that is not there', { a: 1 }, { q: null }, ['a']],
+  ])('%s', (_name, target, patch, keys) => {
+    const spread: Record<string, unknown> = { ...target };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete spread[k];
+      else spread[k] = v;
+    }
+    const got = mergePatch(target, patch) as Record<string, unknown>;
+    expect(Object.keys(got)).toEqual(keys);
+    expect(Object.keys(got)).toEqual(Object.keys(spread));
+    expect(got).toEqual(spread);
+  });
+});

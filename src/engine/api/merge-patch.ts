@@ -1,13 +1,37 @@
-/** RFC 7386 JSON merge patch: objects merge recursively, null deletes, anything else replaces. */
+/**
+ * RFC 7386 JSON merge patch: objects merge recursively, null deletes, anything else replaces.
+ * The result is built key by key from an empty object (the target's keys in order, then the
+ * patch's new ones), as a spread followed by assignments and deletes would order them: a
+ * spread that then gains keys gets a hidden class of its own, and a delete makes a dictionary.
+ */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return structuredCloneJson(patch);
-  const base: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
+  const p = patch as Record<string, unknown>;
+  const t: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target) ? (target as Record<string, unknown>) : {};
+  if (hasOwn(t, '__proto__') || hasOwn(p, '__proto__')) return spreadMerge(t, p);
+  const base: Record<string, unknown> = {};
+  for (const k of Object.keys(t)) {
+    if (!hasOwn(p, k)) base[k] = t[k];
+    else if (p[k] !== null) base[k] = mergePatch(t[k], p[k]);
+  }
+  for (const k of Object.keys(p)) {
+    if (!hasOwn(t, k) && p[k] !== null) base[k] = mergePatch(undefined, p[k]);
+  }
+  return base;
+}
+
+/** The spread form, kept for the odd object with an own `__proto__` key (a spread defines it, an assignment would set the prototype). */
+function spreadMerge(t: Record<string, unknown>, p: Record<string, unknown>): Record<string, unknown> {
+  const base: Record<string, unknown> = { ...t };
+  for (const [k, v] of Object.entries(p)) {
     if (v === null) delete base[k];
     else base[k] = mergePatch(base[k], v);
   }
   return base;
+}
+
+function hasOwn(o: Record<string, unknown>, k: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, k);
 }
 
 function structuredCloneJson(v: unknown): unknown {

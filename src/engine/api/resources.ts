@@ -3,6 +3,8 @@
  * plus the short names kubectl accepts. Adding a kind is one row.
  */
 
+import { lookupKey } from '../util/keys';
+
 export interface ResourceInfo {
   readonly kind: string;
   /** Plural, lower-case resource name (`deployments`). */
@@ -168,6 +170,44 @@ function joinRestPath(r: ResourceInfo, namespace: string | undefined, name: stri
  * Joined rather than concatenated: a template literal makes a chain of rope nodes that etcd
  * would keep with every key (five for an Event's), where join makes one flat string.
  */
+/**
+ * The key the API server files an object under in its resource's etcd bucket: the etcd key
+ * without the resource's prefix (`<namespace>/<name>`, or `<name>`), which is the informers'
+ * cache key: the string they share once the object is published (util/keys.ts). The bucket stands for the prefix, so
+ * keys sort and filter as the full etcd keys would.
+ */
+export function storeKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
+  return r.namespaced ? lookupKey(namespace ?? '', name) : name;
+}
+
+/**
+ * storeKey for an object about to be created: a new flat string without a look for a shared
+ * one (the object is new to every cache; publishing it shares this string).
+ */
+export function newStoreKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
+  return r.namespaced ? [namespace ?? '', name].join('/') : name;
+}
+
+/** The full etcd key of a store key in `bucket` (a resource name), as etcdKey gives it. */
+export function etcdKeyOf(bucket: string, key: string): string {
+  const r = resourceByName(bucket);
+  return r ? `${r.etcdPrefix}/${key}` : key;
+}
+
+const TXN_PUT_PREFIXES = new Map<ResourceInfo, string>();
+const TXN_DELETE_PREFIXES = new Map<ResourceInfo, string>();
+
+/** `txn put <etcd prefix>/` (or `txn delete …`): what precedes the store key in an etcd-write record's label. */
+export function txnLabelPrefix(r: ResourceInfo, put: boolean): string {
+  const cache = put ? TXN_PUT_PREFIXES : TXN_DELETE_PREFIXES;
+  let prefix = cache.get(r);
+  if (prefix === undefined) {
+    prefix = `${put ? 'txn put ' : 'txn delete '}${r.etcdPrefix}/`;
+    cache.set(r, prefix);
+  }
+  return prefix;
+}
+
 export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
   return r.namespaced ? [r.etcdPrefix, namespace ?? '', name].join('/') : clusterScopedKey(r, name);
 }

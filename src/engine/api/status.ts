@@ -105,7 +105,7 @@ export function formatFieldError(e: FieldError): string {
 }
 
 /** 422 Invalid, message as the API server writes it: `Deployment.apps "web" is invalid: …`. */
-export function invalid(r: ResourceInfo, name: string, errors: FieldError[]): Status {
+export function invalid(r: ResourceInfo, name: string, errors: readonly FieldError[]): Status {
   const kindQ = r.group ? `${r.kind}.${r.group}` : r.kind;
   const msgs = errors.map(formatFieldError);
   const message = msgs.length === 1 ? `${kindQ} "${name}" is invalid: ${msgs[0]}` : `${kindQ} "${name}" is invalid: [${msgs.join(', ')}]`;

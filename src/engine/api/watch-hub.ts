@@ -2,7 +2,7 @@ import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import type { ResourceInfo } from './resources';
 import type { KubeObject, Pod } from './types';
-import { idHashOf, InteractionKind, labelHashOf } from '../log/interaction-log';
+import { idHashOf, InteractionKind, labelHashOf, type ObjectRef } from '../log/interaction-log';
 import { namespacedKey } from '../util/keys';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -45,15 +45,26 @@ class Watcher implements WatchHandle {
   stopped = false;
   /** idHashOf(component): the `to` of every delivery it logs. */
   readonly componentHash: number;
+  /**
+   * The options the fan-out reads, copied into fields of this class: callers build their
+   * options in many shapes (a spread per informer), and reading them there for every write
+   * and delivery went through megamorphic lookups.
+   */
+  readonly namespace: string | undefined;
+  readonly nodeName: string | undefined;
+  readonly logDeliveries: boolean;
 
   constructor(
     readonly hub: WatchHub,
     readonly resource: ResourceInfo,
     readonly component: string,
-    readonly opts: WatchOptions,
+    opts: WatchOptions,
     readonly handler: (ev: WatchEvent) => void,
   ) {
     this.componentHash = idHashOf(component);
+    this.namespace = opts.namespace;
+    this.nodeName = opts.nodeName;
+    this.logDeliveries = opts.logDeliveries !== false;
   }
 
   stop(): void {
@@ -68,6 +79,12 @@ class Watcher implements WatchHandle {
 export function objectKey(obj: KubeObject): string {
   const ns = obj.metadata.namespace;
   return ns ? namespacedKey(ns, obj.metadata.name) : obj.metadata.name;
+}
+
+/** objectKey(obj), given `storeKey`, the same text as the API server files it (kept as the shared string). */
+function publishedKey(obj: KubeObject, storeKey: string | undefined): string {
+  const ns = obj.metadata.namespace;
+  return ns ? namespacedKey(ns, obj.metadata.name, storeKey) : obj.metadata.name;
 }
 
 /** Hashes of the label prefixes `watch <type> <kind> `, by type and kind (a few dozen). */
@@ -143,12 +160,15 @@ export class WatchHub {
   }
 
   remove(w: Watcher): void {
-    if (w.opts.nodeName !== undefined) this.byNode.get(w.resource.resource)?.get(w.opts.nodeName)?.delete(w);
+    if (w.nodeName !== undefined) this.byNode.get(w.resource.resource)?.get(w.nodeName)?.delete(w);
     else this.all.get(w.resource.resource)?.delete(w);
   }
 
-  /** Called once per committed write, with the object before and after (undefined = absent). */
-  publish(resource: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined, opId: number | undefined): void {
+  /**
+   * Called once per committed write, with the object before and after (undefined = absent).
+   * `storeKey`: the object's key in the API server's store (storeKey in resources.ts).
+   */
+  publish(resource: ResourceInfo, prev: KubeObject | undefined, next: KubeObject | undefined, opId: number | undefined, storeKey?: string): void {
     const obj = next ?? prev;
     if (!obj) return;
     const ns = obj.metadata.namespace;
@@ -156,9 +176,9 @@ export class WatchHub {
     const plain = this.all.get(resource.resource);
     if (plain && plain.size > 0) {
       // One event object for every watcher: events are immutable.
-      const ev = watchEvent(type, obj, opId, objectKey(obj));
+      const ev = watchEvent(type, obj, opId, publishedKey(obj, storeKey));
       for (const w of plain) {
-        if (w.opts.namespace !== undefined && w.opts.namespace !== ns) continue;
+        if (w.namespace !== undefined && w.namespace !== ns) continue;
         this.enqueue(w, ev);
       }
     }
@@ -167,21 +187,21 @@ export class WatchHub {
       const before = nodeNameOf(prev);
       const after = nodeNameOf(next);
       if (before && before === after) {
-        this.fanNode(indexed, before, ns, type, obj, opId);
+        this.fanNode(indexed, before, ns, type, obj, opId, storeKey);
       } else {
-        if (before) this.fanNode(indexed, before, ns, 'DELETED', obj, opId);
-        if (after) this.fanNode(indexed, after, ns, next && prev ? 'ADDED' : type, obj, opId);
+        if (before) this.fanNode(indexed, before, ns, 'DELETED', obj, opId, storeKey);
+        if (after) this.fanNode(indexed, after, ns, next && prev ? 'ADDED' : type, obj, opId, storeKey);
       }
     }
   }
 
-  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, type: WatchEventType, obj: KubeObject, opId: number | undefined): void {
+  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, type: WatchEventType, obj: KubeObject, opId: number | undefined, storeKey: string | undefined): void {
     const set = indexed.get(node);
     if (!set || set.size === 0) return;
     let ev: WatchEvent | undefined;
     for (const w of set) {
-      if (w.opts.namespace !== undefined && w.opts.namespace !== ns) continue;
-      this.enqueue(w, (ev ??= watchEvent(type, obj, opId, objectKey(obj))));
+      if (w.namespace !== undefined && w.namespace !== ns) continue;
+      this.enqueue(w, (ev ??= watchEvent(type, obj, opId, publishedKey(obj, storeKey))));
     }
   }
 
@@ -192,19 +212,28 @@ export class WatchHub {
     if (!w.flush) w.flush = this.env.queue.schedule(dueMs, 'watch-delivery', w.deliverDue);
   }
 
+  /**
+   * The input of every delivery record, refilled: the log copies what it keeps, and the ref
+   * (kept with a record) is only built when something records.
+   */
+  private readonly deliveryLine: DeliveryLine = { kind: InteractionKind.Watch, from: 'apiserver', to: '', opId: undefined, ref: undefined };
+
+  private logDelivery(w: Watcher, event: WatchEvent): void {
+    const { log } = this.env;
+    const m = event.object.metadata;
+    const line = this.deliveryLine;
+    line.to = w.component;
+    line.opId = event.opId;
+    line.ref = log.recording ? { kind: event.object.kind, namespace: m.namespace, name: m.name } : undefined;
+    log.appendLabeled(line, event, w.componentHash);
+  }
+
   private deliver(w: Watcher): void {
     w.flush = undefined;
     const now = this.env.now();
     while (!w.stopped && w.head < w.queue.length && w.dues[w.head]! <= now) {
       const event = w.queue[w.head++]!;
-      const m = event.object.metadata;
-      if (w.opts.logDeliveries !== false) this.env.log.appendLabeled({
-        kind: InteractionKind.Watch,
-        from: 'apiserver',
-        to: w.component,
-        opId: event.opId,
-        ref: { kind: event.object.kind, namespace: m.namespace, name: m.name },
-      }, event, w.componentHash);
+      if (w.logDeliveries) this.logDelivery(w, event);
       w.handler(event);
     }
     if (w.head >= w.queue.length) {
@@ -215,4 +244,13 @@ export class WatchHub {
       w.flush = this.env.queue.schedule(w.dues[w.head]!, 'watch-delivery', w.deliverDue);
     }
   }
+}
+
+/** A delivery record's input, every field present (one shape): see WatchHub.deliveryLine. */
+interface DeliveryLine {
+  kind: InteractionKind;
+  from: string;
+  to: string;
+  opId: number | undefined;
+  ref: ObjectRef | undefined;
 }

@@ -28,9 +28,13 @@ export interface CorrelatorInput {
 }
 
 export interface Observation {
-  /** The object's correlation state and the identity of the event to create or patch in it. */
+  /** The object's correlation state and the key of the event to create or patch in it. */
   readonly object: ObjectRecord;
-  readonly id: EventIdentity;
+  readonly type: string;
+  readonly reason: string;
+  readonly fieldPath: string;
+  /** The key's message: undefined for an aggregated event (keyed by type and reason only). */
+  readonly keyMessage: string | undefined;
   /** The message to write (the aggregate's "(combined from similar events): ..." when aggregated). */
   readonly message: string;
   /** Existing event to patch (count already incremented), or undefined to create one. */
@@ -47,20 +51,17 @@ export interface EventLog {
 }
 
 /**
- * client-go's event key within one object: type, reason, fieldPath and message; an
- * aggregated event is keyed by type and reason only (message undefined). Compared field by
- * field: no key string is built per event.
+ * One remembered event: client-go's event key within one object (type, reason, fieldPath
+ * and message; an aggregated event is keyed by type and reason only, message undefined)
+ * with the event it names. Compared field by field: no key string is built per event. Key
+ * and event are one object, linked to the next newer one: no array per object.
  */
-interface EventIdentity {
+interface LogEntry extends EventLog {
   readonly type: string;
   readonly reason: string;
   readonly fieldPath: string;
   readonly message: string | undefined;
-}
-
-interface LogEntry {
-  readonly id: EventIdentity;
-  log: EventLog;
+  next: LogEntry | undefined;
 }
 
 interface AggregateRecord {
@@ -70,6 +71,7 @@ interface AggregateRecord {
   first: string;
   more: Set<string> | undefined;
   lastMs: number;
+  next: AggregateRecord | undefined;
 }
 
 /** Adds `message`; returns how many distinct messages the record holds. */
@@ -90,33 +92,59 @@ function dropOldest(agg: AggregateRecord): void {
   if (oldest !== undefined) more.delete(oldest);
 }
 
-function sameIdentity(a: EventIdentity, b: EventIdentity): boolean {
-  return a.reason === b.reason && a.message === b.message && a.type === b.type && a.fieldPath === b.fieldPath;
-}
-
 /**
  * What the correlator remembers about one involved object: client-go keeps three LRU caches
  * keyed by strings that all start with the object's identity; grouping by object first
  * forgets an object's state all at once. An object sees a handful of reasons, so its
- * aggregates and events are short lists, oldest first (a Map each would weigh more than
- * their contents, for every pod of the cluster).
+ * aggregates and events are short linked lists, oldest first (a Map or an array each would
+ * weigh more than their contents, for every pod of the cluster).
  */
 interface ObjectRecord {
-  readonly aggregates: AggregateRecord[];
-  readonly logs: LogEntry[];
+  aggregates: AggregateRecord | undefined;
+  /** Oldest and newest remembered events, and how many. */
+  logHead: LogEntry | undefined;
+  logTail: LogEntry | undefined;
+  logCount: number;
   /** Spam filter token bucket. */
   tokens: number;
   lastMs: number;
 }
 
-function findAggregate(aggregates: readonly AggregateRecord[], type: string, reason: string): number {
-  for (let i = 0; i < aggregates.length; i++) if (aggregates[i]!.reason === reason && aggregates[i]!.type === type) return i;
-  return -1;
+/** Bounds the walk over an object's aggregates (one per type and reason it has seen). */
+const MAX_AGGREGATES = 1 << 20;
+
+function findAggregate(rec: ObjectRecord, type: string, reason: string): AggregateRecord | undefined {
+  for (let a = rec.aggregates, i = 0; a && i < MAX_AGGREGATES; a = a.next, i++) if (a.reason === reason && a.type === type) return a;
+  return undefined;
 }
 
-function findLog(logs: readonly LogEntry[], id: EventIdentity): number {
-  for (let i = 0; i < logs.length; i++) if (sameIdentity(logs[i]!.id, id)) return i;
-  return -1;
+function appendAggregate(rec: ObjectRecord, agg: AggregateRecord): void {
+  let a = rec.aggregates;
+  if (!a) {
+    rec.aggregates = agg;
+    return;
+  }
+  for (let i = 0; a.next && i < MAX_AGGREGATES; i++) a = a.next;
+  a.next = agg;
+}
+
+function findLog(rec: ObjectRecord, type: string, reason: string, fieldPath: string, message: string | undefined): LogEntry | undefined {
+  for (let l = rec.logHead, i = 0; l && i <= MAX_LOGS_PER_OBJECT; l = l.next, i++) {
+    if (l.reason === reason && l.message === message && l.type === type && l.fieldPath === fieldPath) return l;
+  }
+  return undefined;
+}
+
+function unlink(rec: ObjectRecord, entry: LogEntry): void {
+  let prev: LogEntry | undefined;
+  for (let l = rec.logHead, i = 0; l && i <= MAX_LOGS_PER_OBJECT; prev = l, l = l.next, i++) {
+    if (l !== entry) continue;
+    if (prev) prev.next = l.next;
+    else rec.logHead = l.next;
+    if (rec.logTail === l) rec.logTail = prev;
+    rec.logCount--;
+    return;
+  }
 }
 
 /** One per event recorder, so per source and host. */
@@ -136,53 +164,73 @@ export class EventCorrelator {
     // Source and host are the recorder's own: an object's uid (else its kind and name) tells events apart.
     const objectKey = o.uid ? o.uid : `${o.apiVersion ?? ''}/${o.kind}/${o.namespace ?? ''}/${o.name}`;
     const rec = this.objectRecord(objectKey, nowMs);
-    let id: EventIdentity = { type: e.type, reason: e.reason, fieldPath: o.fieldPath ?? '', message: e.message };
+    let keyMessage: string | undefined = e.message;
+    let fieldPath = o.fieldPath ?? '';
     let message = e.message;
-    const at = findAggregate(rec.aggregates, e.type, e.reason);
-    let agg = at >= 0 ? rec.aggregates[at]! : undefined;
-    if (!agg || nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) {
-      agg = { type: e.type, reason: e.reason, first: e.message, more: undefined, lastMs: nowMs };
-      if (at >= 0) rec.aggregates[at] = agg;
-      else rec.aggregates.push(agg);
+    let agg = findAggregate(rec, e.type, e.reason);
+    if (!agg) {
+      agg = { type: e.type, reason: e.reason, first: e.message, more: undefined, lastMs: nowMs, next: undefined };
+      appendAggregate(rec, agg);
+    } else if (nowMs - agg.lastMs > AGGREGATE_INTERVAL_MS) {
+      // A new window starts afresh (the record is the correlator's alone).
+      agg.first = e.message;
+      agg.more = undefined;
     }
     const distinct = addMessage(agg, e.message);
     agg.lastMs = nowMs;
     if (distinct >= AGGREGATE_MAX_EVENTS) {
       // Keep the set below the threshold: every further distinct message aggregates too.
       dropOldest(agg);
-      id = { type: e.type, reason: e.reason, fieldPath: '', message: undefined };
+      fieldPath = '';
+      keyMessage = undefined;
       message = COMBINED_PREFIX + e.message;
     }
-    const found = findLog(rec.logs, id);
-    const previous = found >= 0 ? rec.logs[found]!.log : undefined;
+    const previous = findLog(rec, e.type, e.reason, fieldPath, keyMessage);
     if (previous) previous.count++;
-    return { object: rec, id, message, previous, skip: !this.allow(rec, nowMs) };
+    return { object: rec, type: e.type, reason: e.reason, fieldPath, keyMessage, message, previous, skip: !this.allow(rec, nowMs) };
   }
 
   created(seen: Observation, log: EventLog): void {
-    const logs = seen.object.logs;
-    const at = findLog(logs, seen.id);
-    if (at >= 0) {
-      logs[at]!.log = log;
+    const rec = seen.object;
+    const found = findLog(rec, seen.type, seen.reason, seen.fieldPath, seen.keyMessage);
+    if (found) {
+      found.count = log.count;
+      found.name = log.name;
+      found.namespace = log.namespace;
+      found.firstTimestamp = log.firstTimestamp;
       return;
     }
-    logs.push({ id: seen.id, log });
+    const entry: LogEntry = {
+      count: log.count,
+      name: log.name,
+      namespace: log.namespace,
+      firstTimestamp: log.firstTimestamp,
+      type: seen.type,
+      reason: seen.reason,
+      fieldPath: seen.fieldPath,
+      message: seen.keyMessage,
+      next: undefined,
+    };
+    if (rec.logTail) rec.logTail.next = entry;
+    else rec.logHead = entry;
+    rec.logTail = entry;
+    rec.logCount++;
     // A long-lived object (a node) sees new messages window after window: forget its oldest.
-    if (logs.length > MAX_LOGS_PER_OBJECT) logs.shift();
+    if (rec.logCount > MAX_LOGS_PER_OBJECT && rec.logHead) unlink(rec, rec.logHead);
   }
 
   /** The event to patch is gone: the next one is created afresh. */
   forget(seen: Observation): void {
-    const logs = seen.object.logs;
-    const at = findLog(logs, seen.id);
-    if (at >= 0) logs.splice(at, 1);
+    const rec = seen.object;
+    const found = findLog(rec, seen.type, seen.reason, seen.fieldPath, seen.keyMessage);
+    if (found) unlink(rec, found);
   }
 
   /** The object's record, created when new; the oldest objects are forgotten past the bound. */
   private objectRecord(objectKey: string, nowMs: number): ObjectRecord {
     let rec = this.objects.get(objectKey);
     if (!rec) {
-      rec = { aggregates: [], logs: [], tokens: SPAM_BURST, lastMs: nowMs };
+      rec = { aggregates: undefined, logHead: undefined, logTail: undefined, logCount: 0, tokens: SPAM_BURST, lastMs: nowMs };
       this.objects.set(objectKey, rec);
       this.order.push(objectKey);
       if (this.objects.size > MAX_OBJECTS) {

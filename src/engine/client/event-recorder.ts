@@ -17,12 +17,22 @@ function hex16(a: number, b: number): string {
   return String.fromCharCode(...SUFFIX_CODES);
 }
 
-/** The involvedObject reference, without undefined-valued keys (the Event is stored uncloned). */
+/**
+ * The involvedObject reference, without undefined-valued keys (the Event is stored uncloned).
+ * Built as one literal in its final key order for the usual object (namespaced, with a uid):
+ * no map transitions while it grows, and no property backing store added by the last key.
+ */
 function involvedOf(obj: KubeObject, fieldPath: string | undefined): InvolvedObject {
   const m = obj.metadata;
+  const { namespace, uid } = m;
+  if (namespace !== undefined && uid !== undefined) {
+    return fieldPath
+      ? { apiVersion: obj.apiVersion, kind: obj.kind, name: m.name, namespace, uid, fieldPath }
+      : { apiVersion: obj.apiVersion, kind: obj.kind, name: m.name, namespace, uid };
+  }
   const ref: InvolvedObject = { apiVersion: obj.apiVersion, kind: obj.kind, name: m.name };
-  if (m.namespace !== undefined) ref.namespace = m.namespace;
-  if (m.uid !== undefined) ref.uid = m.uid;
+  if (namespace !== undefined) ref.namespace = namespace;
+  if (uid !== undefined) ref.uid = uid;
   if (fieldPath) ref.fieldPath = fieldPath;
   return ref;
 }
@@ -36,6 +46,13 @@ export class EventRecorder {
   private readonly correlator = new EventCorrelator();
   /** Shared by every Event this recorder stores (stored objects are immutable). */
   private readonly eventSource: KubeEvent['source'];
+  /**
+   * The last object reference built, shared by the next events about the same object and
+   * field (a container's Pulled, Created and Started): stored Events are immutable.
+   */
+  private lastObject: KubeObject | undefined;
+  private lastFieldPath: string | undefined;
+  private lastInvolved: InvolvedObject | undefined;
 
   constructor(
     private readonly env: SimEnv,
@@ -48,7 +65,7 @@ export class EventRecorder {
   }
 
   record(ctx: RequestContext, obj: KubeObject | InvolvedObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
-    const involved: InvolvedObject = 'metadata' in obj ? involvedOf(obj, fieldPath) : deepClone(obj);
+    const involved: InvolvedObject = 'metadata' in obj ? this.involved(obj, fieldPath) : deepClone(obj);
     const namespace = involved.namespace ?? 'default';
     const nowMs = this.env.now();
     const seen = this.correlator.observe({ involved, type, reason, message }, nowMs);
@@ -68,7 +85,9 @@ export class EventRecorder {
     const ev: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
+      // The server fills uid, creationTimestamp and resourceVersion in this order: the keys
+      // are there from the start, so the stored metadata needs no property backing store.
+      metadata: { name, namespace, uid: '', creationTimestamp: '', resourceVersion: '' },
       involvedObject: involved,
       reason,
       message: seen.message,
@@ -83,6 +102,15 @@ export class EventRecorder {
     const res = this.api.create(ctx, 'events', namespace, ev, { owned: true });
     if (res.ok) this.correlator.created(seen, { name, namespace, count, firstTimestamp });
     else this.correlator.forget(seen);
+  }
+
+  private involved(obj: KubeObject, fieldPath: string | undefined): InvolvedObject {
+    if (obj !== this.lastObject || fieldPath !== this.lastFieldPath || !this.lastInvolved) {
+      this.lastInvolved = involvedOf(obj, fieldPath);
+      this.lastObject = obj;
+      this.lastFieldPath = fieldPath;
+    }
+    return this.lastInvolved;
   }
 
   /** `<object name>.<16 hex digits>`, joined into one flat string (names are kept with every event). */

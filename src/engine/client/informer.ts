@@ -7,10 +7,11 @@ import { idHashOf } from '../log/interaction-log';
 
 export { objectKey } from './shared-informer';
 
+/** `key`: the object's cache key (objectKey), handed over so that a handler need not build it again. */
 export type InformerHandler<T extends KubeObject> = {
-  add?(obj: T, opId: number | undefined): void;
-  update?(oldObj: T, newObj: T, opId: number | undefined): void;
-  delete?(obj: T, opId: number | undefined): void;
+  add?(obj: T, opId: number | undefined, key: string): void;
+  update?(oldObj: T, newObj: T, opId: number | undefined, key: string): void;
+  delete?(obj: T, opId: number | undefined, key: string): void;
 };
 
 /**
@@ -82,13 +83,13 @@ export class Informer<T extends KubeObject> implements InformerConsumer {
     return this.source.cache.size;
   }
 
-  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined): void {
+  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined, key: string): void {
     const o = old as T | undefined;
     const n = obj as T;
     for (const h of this.handlers) {
-      if (deleted) h.delete?.(n, opId);
-      else if (o) h.update?.(o, n, opId);
-      else h.add?.(n, opId);
+      if (deleted) h.delete?.(n, opId, key);
+      else if (o) h.update?.(o, n, opId, key);
+      else h.add?.(n, opId, key);
     }
   }
 }

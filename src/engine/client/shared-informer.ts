@@ -12,8 +12,12 @@ export { objectKey } from '../api/watch-hub';
 
 /** A secondary index over an informer's cache, kept up to date with it (client-go's Indexers). */
 export interface CacheIndexer {
-  /** `key` is the object's cache key (objectKey), handed over so that no index builds it again. */
-  upsert(key: string, obj: KubeObject): void;
+  /**
+   * `key` is the object's cache key (objectKey), handed over so that no index builds it again.
+   * `old`: the object the cache held under `key` until now (every index has seen it): an index
+   * can tell from it alone that the change leaves its entry where it was.
+   */
+  upsert(key: string, obj: KubeObject, old?: KubeObject): void;
   remove(key: string, obj: KubeObject): void;
 }
 
@@ -23,7 +27,8 @@ export interface InformerConsumer {
   readonly component: string;
   /** idHashOf(component), for the log records of its deliveries. */
   readonly componentHash: number;
-  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined): void;
+  /** `key`: the object's cache key (objectKey). */
+  notify(old: KubeObject | undefined, obj: KubeObject, deleted: boolean, opId: number | undefined, key: string): void;
 }
 
 /**
@@ -68,9 +73,9 @@ export class SharedIndexInformer {
     return ix as I;
   }
 
-  private put(key: string, obj: KubeObject): void {
+  private put(key: string, obj: KubeObject, old: KubeObject | undefined): void {
     this.cache.set(key, obj);
-    for (const ix of this.indexerList) ix.upsert(key, obj);
+    for (const ix of this.indexerList) ix.upsert(key, obj, old);
   }
 
   private drop(key: string, obj: KubeObject): void {
@@ -90,7 +95,7 @@ export class SharedIndexInformer {
     if (this.isAttached(c)) return this.running;
     this.consumers = [...this.consumers, c];
     if (this.handle) {
-      for (const obj of this.cache.values()) c.notify(undefined, obj, false, undefined);
+      for (const [key, obj] of this.cache) c.notify(undefined, obj, false, undefined, key);
       return true;
     }
     return this.listAndWatch();
@@ -122,14 +127,14 @@ export class SharedIndexInformer {
       const key = objectKey(obj);
       seen.add(key);
       const old = this.cache.get(key);
-      this.put(key, obj);
+      this.put(key, obj, old);
       if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
-      for (const c of this.consumers) c.notify(old, obj, false, undefined);
+      for (const c of this.consumers) c.notify(old, obj, false, undefined, key);
     }
     for (const [key, old] of [...this.cache]) {
       if (seen.has(key)) continue;
       this.drop(key, old);
-      for (const c of this.consumers) c.notify(undefined, old, true, undefined);
+      for (const c of this.consumers) c.notify(undefined, old, true, undefined, key);
     }
     this.synced = true;
     return true;
@@ -151,7 +156,7 @@ export class SharedIndexInformer {
     const key = ev.key;
     const old = this.cache.get(key);
     const deleted = ev.type === 'DELETED';
-    if (!deleted) this.put(key, obj);
+    if (!deleted) this.put(key, obj, old);
     else if (old) this.drop(key, old);
     const log = this.api.env.log;
     // One record per component, differing only in `to`: append copies what it keeps.
@@ -169,7 +174,7 @@ export class SharedIndexInformer {
       record.to = c.component;
       log.appendLabeled(record, ev, c.componentHash);
       if (deleted && !old) continue;
-      c.notify(old, obj, deleted, ev.opId);
+      c.notify(old, obj, deleted, ev.opId, key);
     }
   }
 }

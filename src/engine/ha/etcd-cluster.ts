@@ -1,5 +1,6 @@
 import type { SimEnv } from '../sim/env';
 import type { EtcdStore } from '../store/etcd';
+import { etcdKeyOf } from '../api/resources';
 import { alarmText, type DisarmResult } from './alarms';
 import { ETCD_NO_SPACE, ETCD_REQUEST_TIMED_OUT } from './etcd-errors';
 import type { EtcdOverview, ObservedMember } from './etcd-status';
@@ -167,7 +168,7 @@ export class EtcdCluster {
       if (res.ok) return;
       this.violationCount++;
       if (this.violations.length < MAX_VIOLATIONS) {
-        this.violations.push(`t=${this.raft.env.now()}ms ${ev.type} ${ev.kv.key} acknowledged without a committing majority (${res.reason})`);
+        this.violations.push(`t=${this.raft.env.now()}ms ${ev.type} ${etcdKeyOf(ev.bucket, ev.kv.key)} acknowledged without a committing majority (${res.reason})`);
       }
     });
   }

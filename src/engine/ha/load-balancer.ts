@@ -117,10 +117,20 @@ export function componentRouter(localApiServer: ReadonlyMap<string, string>): Re
   // Every request is routed: remember each kubelet's route rather than rebuild it.
   const kubelets = new Map<string, RequestRoute>();
   const outside: RequestRoute = {};
+  // Control-plane components write on every reconcile: one route object each, built on first use.
+  const locals = new Map<string, RequestRoute>();
   return (ctx) => {
     const id = ctx?.component ?? '';
     const home = localApiServer.get(id);
-    if (home !== undefined) return { apiServer: home, clientHost: home };
+    if (home !== undefined) {
+      let local = locals.get(id);
+      if (local === undefined || local.apiServer !== home) {
+        local = { apiServer: home, clientHost: home };
+        if (locals.size >= MAX_CACHED_ROUTES) locals.clear();
+        locals.set(id, local);
+      }
+      return local;
+    }
     if (!id.startsWith('kubelet/')) return outside;
     let route = kubelets.get(id);
     if (!route) {
@@ -173,9 +183,15 @@ export class RoutedStorageGate implements StorageGate {
       return this.lb.pick() ?? connectionRefused(this.lb.endpoint);
     }
     const name = route.apiServer ?? this.backends[0]?.name;
-    const b = this.backends.find((x) => x.name === name);
+    const b = this.backend(name);
     if (!b) return connectionRefused(`${name ?? 'localhost'}:${API_SERVER_PORT}`);
     if (!b.alive()) return connectionRefused(`${b.ip}:${API_SERVER_PORT}`);
     return this.network.connected(from, b.host) ? b : connectionTimeout(`${b.ip}:${API_SERVER_PORT}`);
+  }
+
+  /** As backends.find by name, without a closure per request. */
+  private backend(name: string | undefined): ApiServerBackend | undefined {
+    for (const b of this.backends) if (b.name === name) return b;
+    return undefined;
   }
 }

@@ -19,13 +19,30 @@ export interface ImageStepHost {
   setCancelPull(cancel: (() => void) | undefined): void;
 }
 
+/** The last image's "already present" message: every pod of a template shares one string. */
+let presentImage: string | undefined;
+let presentText = '';
+
+function presentMessage(image: string): string {
+  if (image !== presentImage) {
+    // Joined, not a template literal: the message is kept with the Event as one flat string.
+    presentText = ['Container image "', image, '" already present on machine'].join('');
+    presentImage = image;
+  }
+  return presentText;
+}
+
+/** An Event about the container (a module function: a closure per call would be built for every pod). */
+function imageEvent(h: ImageStepHost, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  recordEvent(h.pc.rt, h.pc.opId(), h.pc.pod(), type, reason, message, h.fieldPath);
+}
+
 export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): void {
   const { pc, spec } = h;
   const rt = pc.rt;
-  const event = (type: 'Normal' | 'Warning', reason: string, message: string): void => recordEvent(rt, pc.opId(), pc.pod(), type, reason, message, h.fieldPath);
   const parsed = parseImage(spec.image);
   if (!parsed.ok) {
-    event('Warning', 'InspectFailed', parsed.message);
+    imageEvent(h, 'Warning', 'InspectFailed', parsed.message);
     h.setWaiting('InvalidImageName', parsed.message);
     pc.changed();
     return;
@@ -35,14 +52,13 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
   const present = rt.machine.images.has(ref.full) && !pc.misbehaviour.imagePullError;
   if (policy === 'Never' && !present) {
     const message = `Container image "${spec.image}" is not present with pull policy of Never`;
-    event('Warning', 'ErrImageNeverPull', message);
+    imageEvent(h, 'Warning', 'ErrImageNeverPull', message);
     h.setWaiting('ErrImageNeverPull', message);
     pc.changed();
     return;
   }
   if (present && policy !== 'Always') {
-    // Joined, not a template literal: the message is kept with the Event as one flat string.
-    event('Normal', 'Pulled', ['Container image "', spec.image, '" already present on machine'].join(''));
+    imageEvent(h, 'Normal', 'Pulled', presentMessage(spec.image));
     then(ref);
     return;
   }
@@ -50,27 +66,27 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
   const backoff = rt.imageBackoff;
   if (backoff.isInBackOffSinceUpdate(key, rt.env.now())) {
     const message = `Back-off pulling image "${spec.image}"`;
-    event('Normal', 'BackOff', message);
-    event('Warning', 'Failed', 'Error: ImagePullBackOff');
+    imageEvent(h, 'Normal', 'BackOff', message);
+    imageEvent(h, 'Warning', 'Failed', 'Error: ImagePullBackOff');
     h.setWaiting('ImagePullBackOff', message);
     pc.changed();
     h.later(backoff.untilUpdate(key) - rt.env.now(), `image back-off ${spec.name}`, () => ensureImage(h, then), true);
     return;
   }
-  event('Normal', 'Pulling', ['Pulling image "', spec.image, '"'].join(''));
+  imageEvent(h, 'Normal', 'Pulling', ['Pulling image "', spec.image, '"'].join(''));
   logRuntime(rt, `pull ${spec.image}`, pc.opId(), { kind: 'Pod', namespace: pc.pod().metadata.namespace, name: pc.pod().metadata.name });
   const cancel = rt.puller.pull(ref, pc.misbehaviour.imagePullError, (r) => {
     h.setCancelPull(undefined);
     if (pc.terminating()) return;
     if (r.ok) {
-      event('Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${formatGoDuration(r.pullMs)} (${formatGoDuration(r.totalMs)} including waiting). Image size: ${r.sizeBytes} bytes.`);
+      imageEvent(h, 'Normal', 'Pulled', `Successfully pulled image "${spec.image}" in ${formatGoDuration(r.pullMs)} (${formatGoDuration(r.totalMs)} including waiting). Image size: ${r.sizeBytes} bytes.`);
       then(ref);
       return;
     }
     const error = r.error ?? 'unknown error';
-    event('Warning', 'Failed', `Failed to pull image "${spec.image}": ${error}`);
+    imageEvent(h, 'Warning', 'Failed', `Failed to pull image "${spec.image}": ${error}`);
     backoff.next(key, rt.env.now());
-    event('Warning', 'Failed', 'Error: ErrImagePull');
+    imageEvent(h, 'Warning', 'Failed', 'Error: ErrImagePull');
     h.setWaiting('ErrImagePull', error);
     pc.changed();
     h.later(PLEG_RELIST_MS, `sync ${spec.name}`, () => ensureImage(h, then), true);

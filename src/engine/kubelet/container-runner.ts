@@ -1,4 +1,4 @@
-import type { Container, ContainerStateTerminated, ContainerStatus } from '../api/types';
+import type { Container, ContainerState, ContainerStateTerminated, ContainerStatus } from '../api/types';
 import { InteractionKind } from '../log/interaction-log';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { rfc3339 } from '../sim/time';
@@ -13,6 +13,9 @@ import { restoredState } from './container-restore';
 
 /** Regular init containers, sidecars (init containers with restartPolicy Always) and app containers. */
 export type ContainerKind = 'init' | 'sidecar' | 'app';
+
+/** A container that never terminated before: one frozen empty state shared by every status (states are replaced, never changed in place). */
+const NO_LAST_STATE: ContainerState = Object.freeze({});
 
 /** One run of a container process, kept for logs and usage. */
 export interface ContainerRun {
@@ -32,6 +35,22 @@ const CONTAINER_STATUS_UNKNOWN: ContainerStateTerminated = {
   reason: 'ContainerStatusUnknown',
   message: 'The container could not be located when the pod was terminated',
 };
+
+/** `spec.containers{<name>}` strings by container name (app, then init): pods of one template share them. */
+const FIELD_PATHS = [new Map<string, string>(), new Map<string, string>()] as const;
+const MAX_FIELD_PATHS = 4096;
+
+function fieldPathOf(kind: ContainerKind, name: string): string {
+  const paths = FIELD_PATHS[kind === 'app' ? 0 : 1];
+  let path = paths.get(name);
+  if (path === undefined) {
+    if (paths.size >= MAX_FIELD_PATHS) paths.clear();
+    // Joined, not a template literal: one flat string, kept with every event of the container.
+    path = [kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', name, '}'].join('');
+    paths.set(name, path);
+  }
+  return path;
+}
 
 /**
  * One container of a pod on this node: image, create/start, probes, planned exits, restarts
@@ -71,11 +90,11 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     adopt = false,
   ) {
     this.specValue = spec;
-    this.fieldPathValue = [kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', spec.name, '}'].join('');
+    this.fieldPathValue = fieldPathOf(kind, spec.name);
     const waitingReason = kind === 'app' && !(pc.pod().spec.initContainers?.length) ? 'ContainerCreating' : 'PodInitializing';
     this.status = adopt && restored
       ? deepClone(restored)
-      : { name: spec.name, image: spec.image, imageID: '', lastState: {}, ready: false, restartCount: 0, started: false, state: { waiting: { reason: waitingReason } } };
+      : { name: spec.name, image: spec.image, imageID: '', lastState: NO_LAST_STATE, ready: false, restartCount: 0, started: false, state: { waiting: { reason: waitingReason } } };
     if (!adopt && restored?.containerID) this.restore(restored);
   }
 
@@ -186,9 +205,15 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     const now = rt.env.now();
     this.current = { containerID: id, startedMs: now, seed: fnv32a(id) };
     this.usageSeed = rt.env.rng.nextUint32();
-    Object.assign(this.status, { image: ref.full, imageID: imageID(ref), containerID: ['containerd://', id].join(''), ready: false, started: false });
+    // Assigned one by one, in Object.assign's order (the keys keep their order), without a temporary object.
+    const st = this.status;
+    st.image = ref.full;
+    st.imageID = imageID(ref);
+    st.containerID = ['containerd://', id].join('');
+    st.ready = false;
+    st.started = false;
     this.status.state = { running: { startedAt: rfc3339(now) } };
-    this.status.lastState = this.lastTerminated ? { terminated: this.lastTerminated } : {};
+    this.status.lastState = this.lastTerminated ? { terminated: this.lastTerminated } : NO_LAST_STATE;
     logRuntimeJoined(rt, 'create container ', this.name, this.pc.opId(), this.podRef());
     this.event('Normal', 'Created', 'Container created');
     logRuntimeJoined(rt, 'start container ', this.name, this.pc.opId(), this.podRef());

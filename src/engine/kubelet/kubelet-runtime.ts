@@ -52,6 +52,11 @@ export function logRuntime(rt: KubeletRuntime, label: string, opId: number | und
   rt.env.log.append({ kind: InteractionKind.Runtime, from: rt.id, to: rt.runtimeId, label, opId, ref });
 }
 
+/** logKubelet for a label `prefix + rest`, hashed in parts (see InteractionLog.appendJoined). */
+export function logKubeletJoined(rt: KubeletRuntime, prefix: string, rest: string, opId: number | undefined, ref?: ObjectRef): void {
+  rt.env.log.appendJoined({ kind: InteractionKind.Kubelet, from: rt.id, to: rt.id, opId, ref }, prefix, rest);
+}
+
 /** logRuntime for a label `prefix + rest`, hashed in parts (see InteractionLog.appendJoined). */
 export function logRuntimeJoined(rt: KubeletRuntime, prefix: string, rest: string, opId: number | undefined, ref?: ObjectRef): void {
   rt.env.log.appendJoined({ kind: InteractionKind.Runtime, from: rt.id, to: rt.runtimeId, opId, ref }, prefix, rest);

@@ -15,7 +15,7 @@ import type { KubeletRuntime } from './kubelet-runtime';
 import { NodeAgent } from './node-agent';
 import { allocatableMemoryBytes } from './node-status';
 import { logsFor } from './pod-logs';
-import { admitPod, containerRequests, podRequests, type Rejection } from './pod-resources';
+import { admitPod, containerRequests, podRequests, type Rejection, type Requests } from './pod-resources';
 import { isTerminalPhase, PodWorker } from './pod-worker';
 import { addUsage, containerUsage, systemUsage } from './resource-usage';
 import { namespacedKey } from '../util/keys';
@@ -85,8 +85,8 @@ export class Kubelet extends Component implements KubeletRuntime {
     this.createMirrorPods();
     this.pods = this.informer<Pod>('pods', { nodeName: this.nodeName });
     this.pods.on({
-      add: (pod, opId) => this.podAdded(pod, opId),
-      update: (_old, pod, opId) => this.podUpdated(pod, opId),
+      add: (pod, opId, key) => this.podAdded(pod, opId, key),
+      update: (_old, pod, opId, key) => this.podUpdated(pod, opId, key),
       delete: (pod) => this.podDeleted(pod),
     });
   }
@@ -109,7 +109,7 @@ export class Kubelet extends Component implements KubeletRuntime {
     this.api.create(this.ctx(), 'pods', pod.metadata.namespace, mirror);
   }
 
-  private admission(pod: Pod): Rejection | undefined {
+  private admission(pod: Pod, requests: Requests): Rejection | undefined {
     if (isTerminalPhase(pod) || pod.metadata.deletionTimestamp || pod.metadata.annotations?.[MIRROR_ANNOTATION]) return undefined;
     const c = this.machine.config;
     const used = { cpuMillis: 0, memoryBytes: 0, pods: 0 };
@@ -119,26 +119,27 @@ export class Kubelet extends Component implements KubeletRuntime {
       used.memoryBytes += w.requests.memoryBytes;
       used.pods++;
     }
-    return admitPod(pod, podRequests(pod), c.name, c.labels, { cpuMillis: c.cpuMillis, memoryBytes: allocatableMemoryBytes(c), pods: c.pods }, used);
+    return admitPod(pod, requests, c.name, c.labels, { cpuMillis: c.cpuMillis, memoryBytes: allocatableMemoryBytes(c), pods: c.pods }, used);
   }
 
-  private podAdded(pod: Pod, opId: number | undefined): void {
-    const key = objectKey(pod);
+  /** `key`: objectKey(pod), as the informer hands it over. */
+  private podAdded(pod: Pod, opId: number | undefined, key: string): void {
     const existing = this.workers.get(key);
     if (existing && existing.uid === pod.metadata.uid) {
       existing.update(pod, opId);
       return;
     }
     existing?.deleted();
-    const worker = new PodWorker(this, pod, opId, this.admission(pod));
+    const requests = podRequests(pod);
+    const worker = new PodWorker(this, pod, opId, this.admission(pod, requests), requests);
     this.workers.set(key, worker);
     worker.start();
   }
 
-  private podUpdated(pod: Pod, opId: number | undefined): void {
-    const w = this.workers.get(objectKey(pod));
+  private podUpdated(pod: Pod, opId: number | undefined, key: string): void {
+    const w = this.workers.get(key);
     if (w && w.uid === pod.metadata.uid) w.update(pod, opId);
-    else this.podAdded(pod, opId);
+    else this.podAdded(pod, opId, key);
   }
 
   private podDeleted(pod: Pod): void {

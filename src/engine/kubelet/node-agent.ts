@@ -2,7 +2,7 @@ import type { Condition, InvolvedObject, Lease, Node, NodeStatus } from '../api/
 import { InteractionKind } from '../log/interaction-log';
 import { rfc3339, rfc3339Micro } from '../sim/time';
 import type { KubeletRuntime } from './kubelet-runtime';
-import { conditionEventReason, conditionsChanged, nodeConditions, registrationObject, reportedImages, staticNodeStatus } from './node-status';
+import { conditionEventReason, conditionsChanged, nodeConditions, registrationObject, reportedImages, staticNodeStatus, withConditionsAndImages } from './node-status';
 
 /** nodeLeaseDurationSeconds and the renew interval (0.25 × duration). */
 export const LEASE_DURATION_SECONDS = 40;
@@ -48,7 +48,7 @@ export class NodeAgent {
   }
 
   private buildStatus(before: readonly Condition[] | undefined): NodeStatus {
-    return { ...this.fixed, conditions: nodeConditions(before, rfc3339(this.rt.env.now())), images: this.reportedImages() };
+    return withConditionsAndImages(this.fixed, nodeConditions(before, rfc3339(this.rt.env.now())), this.reportedImages());
   }
 
   get nodeUid(): string | undefined {

@@ -124,8 +124,17 @@ export function staticNodeStatus(cfg: NodeConfig, bootID: string): NodeStatus {
   };
 }
 
+/**
+ * The static parts followed by conditions and images, as one literal in that key order: a
+ * spread that adds keys would give every node's status a hidden class of its own.
+ */
+export function withConditionsAndImages(fixed: NodeStatus, conditions: Condition[], images: NonNullable<NodeStatus['images']>): NodeStatus {
+  const { addresses, allocatable, capacity, daemonEndpoints, nodeInfo } = fixed;
+  return { addresses, allocatable, capacity, daemonEndpoints, nodeInfo, conditions, images };
+}
+
 export function nodeStatus(cfg: NodeConfig, bootID: string, images: ReadonlyMap<string, number>, previous: readonly Condition[] | undefined, now: string): NodeStatus {
-  return { ...staticNodeStatus(cfg, bootID), conditions: nodeConditions(previous, now), images: reportedImages(images) };
+  return withConditionsAndImages(staticNodeStatus(cfg, bootID), nodeConditions(previous, now), reportedImages(images));
 }
 
 /** Whether conditions differ in anything but heartbeat times (the kubelet's reason to PATCH early). */

@@ -36,21 +36,30 @@ export function podRequests(pod: Pod): Requests {
 
 /** status.qosClass: Guaranteed (requests = limits everywhere), BestEffort (nothing set), else Burstable. */
 export function qosClass(pod: Pod): NonNullable<PodStatus['qosClass']> {
-  const all = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-  let any = false;
-  let guaranteed = true;
-  for (const c of all) {
-    for (const res of ['cpu', 'memory'] as const) {
-      const req = c.resources?.requests?.[res];
-      const lim = c.resources?.limits?.[res];
-      if (req !== undefined || lim !== undefined) any = true;
-      const effectiveReq = req ?? lim;
-      if (lim === undefined || effectiveReq === undefined) guaranteed = false;
-      else if ((res === 'cpu' ? cpuMillis(effectiveReq) !== cpuMillis(lim) : bytes(effectiveReq) !== bytes(lim))) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  // Init containers, then app containers, each for cpu then memory (no arrays built per call).
+  let flags = 0;
+  for (const c of pod.spec.initContainers ?? []) flags |= containerQos(c);
+  for (const c of pod.spec.containers) flags |= containerQos(c);
+  if (!(flags & ANY_REQUEST)) return 'BestEffort';
+  return flags & NOT_GUARANTEED ? 'Burstable' : 'Guaranteed';
+}
+
+const ANY_REQUEST = 1;
+const NOT_GUARANTEED = 2;
+
+/** ANY_REQUEST if the container requests or limits cpu or memory; NOT_GUARANTEED unless both have limits equal to their requests. */
+function containerQos(c: Container): number {
+  return resourceQos(c, 'cpu') | resourceQos(c, 'memory');
+}
+
+function resourceQos(c: Container, res: 'cpu' | 'memory'): number {
+  const req = c.resources?.requests?.[res];
+  const lim = c.resources?.limits?.[res];
+  let flags = req !== undefined || lim !== undefined ? ANY_REQUEST : 0;
+  const effectiveReq = req ?? lim;
+  if (lim === undefined || effectiveReq === undefined) flags |= NOT_GUARANTEED;
+  else if (res === 'cpu' ? cpuMillis(effectiveReq) !== cpuMillis(lim) : bytes(effectiveReq) !== bytes(lim)) flags |= NOT_GUARANTEED;
+  return flags;
 }
 
 function requirementMatches(req: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
@@ -86,7 +95,9 @@ function termMatches(term: NodeSelectorTerm, nodeName: string, labels: Readonly<
 
 /** nodeSelector and required node affinity against this node's labels (kubelet's NodeAffinity predicate). */
 export function nodeAffinityMatches(pod: Pod, nodeName: string, labels: Readonly<Record<string, string>>): boolean {
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector = pod.spec.nodeSelector;
+  // Keys in the same order as Object.entries, without building the pairs for every admission.
+  if (selector) for (const k of Object.keys(selector)) if (labels[k] !== selector[k]) return false;
   const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (!terms) return true;
   return terms.some((t) => termMatches(t, nodeName, labels));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition, ContainerState, ContainerStatus, Pod, PodSpec, PodStatus } from '../api/types';
 import { Rng } from '../sim/rng';
 import { deepEqual } from '../util/clone';
-import { buildPodStatus, computePhase, mergePodStatus, statusUpToDate, withTransitionTimes, type PodRuntimeView } from './pod-status';
+import { buildPodStatus, computePhase, mergeKeepsUpToDate, mergePodStatus, statusUpToDate, withTransitionTimes, type PodRuntimeView } from './pod-status';
 
 const running: ContainerState = { running: { startedAt: 't' } };
 const waiting: ContainerState = { waiting: { reason: 'ContainerCreating' } };
@@ -101,6 +101,19 @@ describe('mergePodStatus', () => {
     expect(out[0]!.lastTransitionTime).toBe('OLD');
   });
 
+  it.each([
+    { name: 'identical condition', old: { type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: 'OLD', reason: 'R', message: 'M' }, kept: true },
+    { name: 'other message', old: { type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: 'OLD', reason: 'R', message: 'X' }, kept: false },
+    { name: 'other key order', old: { type: 'Ready', status: 'False', lastTransitionTime: 'OLD', lastProbeTime: null, reason: 'R', message: 'M' }, kept: false },
+    { name: 'no lastProbeTime', old: { type: 'Ready', status: 'False', lastTransitionTime: 'OLD', reason: 'R', message: 'M' }, kept: false },
+    { name: 'an extra key', old: { type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: 'OLD', reason: 'R', message: 'M', lastUpdateTime: 'U' }, kept: false },
+  ] as { name: string; old: Condition; kept: boolean }[])('withTransitionTimes keeps the previous object only when it is what it would build: $name', ({ old, kept }) => {
+    const [out] = withTransitionTimes([{ type: 'Ready', status: 'False', reason: 'R', message: 'M' }], [old], 'NOW');
+    expect(out === old).toBe(kept);
+    expect(out).toEqual({ type: 'Ready', status: 'False', lastProbeTime: null, lastTransitionTime: 'OLD', reason: 'R', message: 'M' });
+    expect(Object.keys(out!)).toEqual(['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message']);
+  });
+
   it('statusUpToDate answers as deepEqual(mergePodStatus(api, mine), api) on random statuses', () => {
     const rng = new Rng(7);
     const pick = <T,>(xs: readonly T[]): T => xs[rng.nextUint32() % xs.length]!;
@@ -126,5 +139,30 @@ describe('mergePodStatus', () => {
       expect(statusUpToDate(undefined, mine)).toBe(deepEqual(mergePodStatus(undefined, mine), {}));
     }
     expect(upToDate).toBeGreaterThan(100);
+  });
+
+  it('mergeKeepsUpToDate: a merge of a status with kubelet conditions only is up to date with it, whatever it merged into', () => {
+    const rng = new Rng(11);
+    const pick = <T,>(xs: readonly T[]): T => xs[rng.nextUint32() % xs.length]!;
+    const conds = (types: readonly string[]): Condition[] => Array.from({ length: rng.nextUint32() % 4 }, () => ({ type: pick(types), status: pick(['True', 'False'] as const) }));
+    const status = (types: readonly string[]): PodStatus => {
+      const s: PodStatus = {};
+      if (rng.nextUint32() % 2) s.phase = pick(['Pending', 'Running'] as const);
+      if (rng.nextUint32() % 3) s.conditions = conds(types);
+      if (rng.nextUint32() % 2) s.nominatedNodeName = pick(['', 'n1']);
+      if (rng.nextUint32() % 4 === 0) s.podIP = undefined;
+      return s;
+    };
+    let kept = 0;
+    for (let i = 0; i < 2000; i++) {
+      const mine = i % 3 === 0 ? status(['Ready', 'PodScheduled']) : status(['Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+      const api = i % 2 ? undefined : status(['Ready', 'PodScheduled', 'DisruptionTarget']);
+      if (!mergeKeepsUpToDate(mine)) continue;
+      kept++;
+      expect(statusUpToDate(mergePodStatus(api, mine), mine)).toBe(true);
+    }
+    expect(kept).toBeGreaterThan(1000);
+    expect(mergeKeepsUpToDate({ conditions: [{ type: 'PodScheduled', status: 'True' }] })).toBe(false);
+    expect(mergeKeepsUpToDate(buildPodStatus(view(), undefined, 'T'))).toBe(true);
   });
 });

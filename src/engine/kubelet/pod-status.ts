@@ -1,5 +1,5 @@
 import type { Condition, ContainerStatus, Pod, PodPhase, PodSpec, PodStatus } from '../api/types';
-import { deepClone, deepEqual } from '../util/clone';
+import { deepEqual } from '../util/clone';
 
 /**
  * The kubelet's status generation (pkg/kubelet/kubelet_pods.go getPhase, pkg/kubelet/status
@@ -9,10 +9,13 @@ import { deepClone, deepEqual } from '../util/clone';
 const isSidecar = (spec: PodSpec, name: string): boolean => spec.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always';
 
 /** getPhase: the pod phase from its container statuses (podIsTerminal: no restart will happen any more). */
+/** The last status named `name` (a pod has a few containers: a scan beats building a map per call). */
+function statusNamed(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i]!.name === name) return statuses[i];
+  return undefined;
+}
+
 export function computePhase(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], podIsTerminal: boolean): PodPhase {
-  const byName = new Map<string, ContainerStatus>();
-  for (const s of initStatuses) byName.set(`i:${s.name}`, s);
-  for (const s of statuses) byName.set(`c:${s.name}`, s);
   let pendingInit = 0;
   let pendingSidecars = 0;
   let failedInit = 0;
@@ -22,7 +25,7 @@ export function computePhase(spec: PodSpec, initStatuses: readonly ContainerStat
   let stopped = 0;
   let succeeded = 0;
   for (const c of spec.initContainers ?? []) {
-    const s = byName.get(`i:${c.name}`);
+    const s = statusNamed(initStatuses, c.name);
     if (c.restartPolicy === 'Always') {
       if (!s) unknown++;
       else if (s.state.running) {
@@ -48,7 +51,7 @@ export function computePhase(spec: PodSpec, initStatuses: readonly ContainerStat
   }
   let anyRegularStarted = false;
   for (const c of spec.containers) {
-    const s = byName.get(`c:${c.name}`);
+    const s = statusNamed(statuses, c.name);
     if (!s) {
       unknown++;
       continue;
@@ -127,10 +130,57 @@ const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready',
 /** Keeps lastTransitionTime from `previous` when a condition's status did not change. */
 export function withTransitionTimes(conditions: readonly BareCondition[], previous: readonly Condition[] | undefined, now: string): Condition[] {
   return conditions.map((c) => {
-    const old = previous?.find((p) => p.type === c.type);
+    const old = findCondition(previous, c.type);
     const since = old && old.status === c.status && old.lastTransitionTime ? old.lastTransitionTime : now;
-    return { type: c.type, status: c.status, lastProbeTime: null, lastTransitionTime: since, ...(c.reason ? { reason: c.reason } : {}), ...(c.message ? { message: c.message } : {}) };
+    // The previous condition saying the same (in the same key order) is kept: stored objects are immutable.
+    return old && sameCondition(old, c, since) ? old : stampedCondition(c, since);
   });
+}
+
+function findCondition(conditions: readonly Condition[] | undefined, type: string): Condition | undefined {
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
+  return undefined;
+}
+
+/** `{ type, status, lastProbeTime: null, lastTransitionTime, reason?, message? }`, one literal per shape (no spreads). */
+function stampedCondition(c: BareCondition, since: string): Condition {
+  const { type, status, reason, message } = c;
+  if (reason) {
+    return message
+      ? { type, status, lastProbeTime: null, lastTransitionTime: since, reason, message }
+      : { type, status, lastProbeTime: null, lastTransitionTime: since, reason };
+  }
+  return message ? { type, status, lastProbeTime: null, lastTransitionTime: since, message } : { type, status, lastProbeTime: null, lastTransitionTime: since };
+}
+
+const STAMPED_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
+
+/** Whether `old` is exactly what stampedCondition(c, since) would build: the same values under the same keys, in order. */
+function sameCondition(old: Condition, c: BareCondition, since: string): boolean {
+  if (old.status !== c.status || old.lastTransitionTime !== since || old.lastProbeTime !== null || old.reason !== c.reason || old.message !== c.message) return false;
+  let i = 0;
+  for (const k in old) {
+    const expected = i < 4 ? STAMPED_KEYS[i] : i === 4 && c.reason ? 'reason' : (i === 4 || (i === 5 && c.reason)) && c.message ? 'message' : undefined;
+    if (k !== expected || (old as unknown as Record<string, unknown>)[k] === undefined) return false;
+    i++;
+  }
+  return i === 4 + (c.reason ? 1 : 0) + (c.message ? 1 : 0);
+}
+
+/**
+ * A copy of a runner's status as deepClone makes it (same keys in the same order, undefined
+ * ones left out), sharing its state objects: the runners keep mutating their own status
+ * objects, but only ever replace the states in them (never change one in place).
+ */
+function copyContainerStatus(s: ContainerStatus): ContainerStatus {
+  const src = s as unknown as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    const v = src[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as unknown as ContainerStatus;
 }
 
 /** The status the kubelet wants the API to hold (kubelet-owned fields only), given the previous one. */
@@ -157,8 +207,8 @@ export function buildPodStatus(view: PodRuntimeView, previous: PodStatus | undef
     ...(view.podIP ? { podIP: view.podIP, podIPs: [{ ip: view.podIP }] } : {}),
     ...(view.startTime ? { startTime: view.startTime } : {}),
     // Copies: the runners keep mutating their own status objects.
-    ...(view.initStatuses.length > 0 ? { initContainerStatuses: view.initStatuses.map(deepClone) } : {}),
-    containerStatuses: view.statuses.map(deepClone),
+    ...(view.initStatuses.length > 0 ? { initContainerStatuses: view.initStatuses.map(copyContainerStatus) } : {}),
+    containerStatuses: view.statuses.map(copyContainerStatus),
     qosClass: view.qosClass,
   };
   return status;
@@ -170,9 +220,18 @@ export function buildPodStatus(view: PodRuntimeView, previous: PodStatus | undef
  */
 export function mergePodStatus(api: PodStatus | undefined, mine: PodStatus): PodStatus {
   const others = (api?.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type));
-  const merged: PodStatus = { ...mine, conditions: [...(mine.conditions ?? []), ...others] };
+  // concat sizes the stored array exactly (a spread literal grows it to 17 slots for 5 conditions).
+  const merged: PodStatus = { ...mine, conditions: (mine.conditions ?? []).concat(others) };
   if (api?.nominatedNodeName) merged.nominatedNodeName = api.nominatedNodeName;
   return merged;
+}
+
+/**
+ * Whether statusUpToDate(mergePodStatus(x, mine), mine) holds for every x: the merge puts
+ * `mine`'s fields and conditions first, so it does when `mine` has kubelet conditions only.
+ */
+export function mergeKeepsUpToDate(mine: PodStatus): boolean {
+  return (mine.conditions ?? []).every((c) => KUBELET_CONDITIONS.includes(c.type));
 }
 
 /**

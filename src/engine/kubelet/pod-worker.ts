@@ -2,10 +2,10 @@ import type { Pod, PodStatus } from '../api/types';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { rfc3339 } from '../sim/time';
 import { ContainerRunner } from './container-runner';
-import { logKubelet, logRuntime, recordEvent, type KubeletRuntime } from './kubelet-runtime';
+import { logKubelet, logKubeletJoined, logRuntime, logRuntimeJoined, recordEvent, type KubeletRuntime } from './kubelet-runtime';
 import type { PodContext } from './pod-context';
 import { podRequests, qosClass, type Rejection, type Requests } from './pod-resources';
-import { buildPodStatus, computePhase, statusUpToDate, type PodRuntimeView } from './pod-status';
+import { buildPodStatus, computePhase, type PodRuntimeView } from './pod-status';
 import { StatusWriter } from './status-writer';
 import { readMisbehaviour, type Misbehaviour } from './sim-annotations';
 import { kubeletMountCheck, mountRetryMs } from '../storage/mount-check';
@@ -45,7 +45,8 @@ export class PodWorker implements PodContext {
   private waitingInit = -1;
   private flushEv: ScheduledEvent | undefined;
   private readonly writer: StatusWriter;
-  private readonly timers = new Set<ScheduledEvent>();
+  /** Pending steps, created with the first one (with zero latencies a pod starts at once and keeps none). */
+  private timers: Set<ScheduledEvent> | undefined;
   private readonly qos: NonNullable<PodStatus['qosClass']>;
 
   constructor(
@@ -53,6 +54,8 @@ export class PodWorker implements PodContext {
     pod: Pod,
     opId: number | undefined,
     private readonly rejection?: Rejection,
+    /** podRequests(pod), when the caller has it already (admission computed it). */
+    requests?: Requests,
   ) {
     this.current = pod;
     this.op = opId;
@@ -60,7 +63,7 @@ export class PodWorker implements PodContext {
     this.misbehaviour = readMisbehaviour(pod);
     this.probeOriginMs = rt.env.now();
     this.qos = qosClass(pod);
-    this.requests = podRequests(pod);
+    this.requests = requests ?? podRequests(pod);
     this.writer = new StatusWriter(rt, this.uid);
     const adopt = isTerminalPhase(pod);
     const initStatuses = pod.status?.initContainerStatuses ?? [];
@@ -114,17 +117,19 @@ export class PodWorker implements PodContext {
 
   // ------------------------------------------------------------------ lifecycle
 
-  private get ref(): { kind: string; namespace?: string; name: string } {
+  /** The log records' object reference: only a kept (or heard) record carries one. */
+  private get ref(): { kind: string; namespace?: string; name: string } | undefined {
+    if (!this.rt.env.log.recording) return undefined;
     return { kind: 'Pod', namespace: this.current.metadata.namespace, name: this.current.metadata.name };
   }
 
   private step(delayMs: number, label: string, fn: () => void, background = false): void {
     const box: { ev?: ScheduledEvent } = {};
     box.ev = this.rt.schedule(delayMs, label, () => {
-      if (box.ev) this.timers.delete(box.ev);
+      if (box.ev) this.timers?.delete(box.ev);
       fn();
     }, background);
-    if (box.ev) this.timers.add(box.ev);
+    if (box.ev) (this.timers ??= new Set()).add(box.ev);
   }
 
   /** Admitted (or rejected) pod: start it; a restarted kubelet finalizes pods already being deleted. */
@@ -143,7 +148,7 @@ export class PodWorker implements PodContext {
       return;
     }
     this.startTime = pod.status?.startTime ?? rfc3339(this.rt.env.now());
-    logKubelet(this.rt, `admit pod ${pod.metadata.name}`, this.op, this.ref);
+    logKubeletJoined(this.rt, 'admit pod ', pod.metadata.name, this.op, this.ref);
     this.changed();
     this.step(this.rt.env.config.containerStartMs, 'sandbox', () => this.createSandbox());
   }
@@ -169,7 +174,7 @@ export class PodWorker implements PodContext {
       }
       this.ipAllocated = true;
     }
-    logRuntime(this.rt, `run sandbox ${pod.metadata.name}`, this.op, this.ref);
+    logRuntimeJoined(this.rt, 'run sandbox ', pod.metadata.name, this.op, this.ref);
     this.ip = ip;
     this.sandboxReady = true;
     this.changed();
@@ -229,8 +234,7 @@ export class PodWorker implements PodContext {
     }
     this.isTerminating = true;
     this.deadlineMs = deadline;
-    for (const ev of this.timers) this.rt.unschedule(ev);
-    this.timers.clear();
+    this.cancelTimers();
     logKubelet(this.rt, `kill pod ${pod.metadata.name}`, this.op, this.ref);
     const regular = [...this.inits.filter((r) => r.kind === 'init'), ...this.apps];
     const sidecars = this.inits.filter((r) => r.kind === 'sidecar').reverse();
@@ -262,8 +266,7 @@ export class PodWorker implements PodContext {
       this.terminate();
       return;
     }
-    const written = this.writer.lastWritten;
-    if (written && !statusUpToDate(pod.status, written)) this.changed();
+    if (!this.writer.upToDate(pod.status)) this.changed();
   }
 
   private respec(pod: Pod): void {
@@ -271,13 +274,18 @@ export class PodWorker implements PodContext {
     for (const c of pod.spec.initContainers ?? []) this.inits.find((r) => r.name === c.name)?.respec(c);
   }
 
+  private cancelTimers(): void {
+    if (!this.timers) return;
+    for (const ev of this.timers) this.rt.unschedule(ev);
+    this.timers.clear();
+  }
+
   /** The object is gone (force delete or our own final DELETE): drop everything. */
   deleted(): void {
     this.gone = true;
     this.rt.unschedule(this.flushEv);
     this.flushEv = undefined;
-    for (const ev of this.timers) this.rt.unschedule(ev);
-    this.timers.clear();
+    this.cancelTimers();
     for (const r of [...this.inits, ...this.apps]) r.abort();
     this.teardownSandbox();
   }
@@ -308,6 +316,6 @@ export class PodWorker implements PodContext {
     const stored = this.writer.write(this.current, desired, this.op);
     if (!stored) return;
     this.current = stored;
-    logKubelet(this.rt, `status ${desired.phase ?? 'Pending'}`, this.op, this.ref);
+    logKubeletJoined(this.rt, 'status ', desired.phase ?? 'Pending', this.op, this.ref);
   }
 }

@@ -36,3 +36,19 @@ describe('InteractionLog.appendJoined', () => {
     expect(counted.records).toHaveLength(0);
   });
 });
+
+describe('InteractionLog.appendParts', () => {
+  it.each([
+    ['schedule ', 'web-7f9c-abcde', ' → ', 'node-0001'],
+    ['', '', '', ''],
+    ['schedule ', 'ünïcödé-名前', ' → ', 'nœud'],
+  ])('hashes %j + %j + %j + %j exactly as append of the whole label', (prefix, a, sep, b) => {
+    const label = prefix + a + sep + b;
+    const whole = logged(true, (log) => log.append({ ...BASE, label }));
+    const parts = logged(true, (log) => log.appendParts(BASE, prefix, a, sep, b));
+    const counted = logged(false, (log) => log.appendParts(BASE, prefix, a, sep, b));
+    expect(parts.digest).toBe(whole.digest);
+    expect(counted.digest).toBe(whole.digest);
+    expect(parts.records.map((r) => r.label)).toEqual([label]);
+  });
+});

@@ -62,6 +62,7 @@ export interface Operation {
 }
 
 const ID_HASH_CACHE = 8192;
+const MAX_PREFIX_HASHES = 4096;
 
 /** The kinds are constants: their hashes come from a table of a dozen entries, not the id cache. */
 const KIND_HASHES: ReadonlyMap<string, number> = new Map(Object.values(InteractionKind).map((k) => [k, fnv32a(k)]));
@@ -86,7 +87,8 @@ function mix(h: number, v: number): number {
 }
 
 export class InteractionLog {
-  private readonly ring: (Interaction | undefined)[];
+  /** Allocated on the first kept record: a log that only hashes (benchmarks) never needs it. */
+  private ring: (Interaction | undefined)[] | undefined;
   private next = 0;
   private hash = 0x811c9dc5;
   private readonly idHashes = new Map<string, number>();
@@ -103,9 +105,7 @@ export class InteractionLog {
   constructor(
     private readonly now: () => number,
     readonly capacity = 100_000,
-  ) {
-    this.ring = new Array<Interaction | undefined>(capacity);
-  }
+  ) {}
 
   get size(): number {
     return Math.min(this.next, this.capacity);
@@ -154,6 +154,16 @@ export class InteractionLog {
     this.record(input, this.recording ? prefix + rest : undefined, h);
   }
 
+  /**
+   * Records `input` with the label `prefix + a + sep + b` (`schedule <pod> → <node>`), hashed
+   * as that string (FNV-1a run over the four parts in turn): a caller logging once per object
+   * need not build the label when nothing records. `prefix` and `sep` are constants.
+   */
+  appendParts(input: Omit<InteractionInput, 'label'>, prefix: string, a: string, sep: string, b: string): void {
+    const h = fnv32a(b, fnv32a(sep, fnv32a(a, this.prefixHash(prefix))));
+    this.record(input, this.recording ? prefix + a + sep + b : undefined, h);
+  }
+
   private record(input: Omit<InteractionInput, 'label'>, label: string | undefined, labelHash: number, toHash?: number): void {
     const tMs = this.now();
     let h = this.hash;
@@ -169,14 +179,15 @@ export class InteractionLog {
     if (label === undefined || (!this.keep && this.listeners.size === 0)) return;
     // Built field by field: one object shape for every record (a spread would vary with the input's keys).
     const rec: Interaction = { seq, tMs, kind: input.kind, from: input.from, to: input.to, label, opId: input.opId, code: input.code, ref: input.ref, phase: input.phase };
-    if (this.keep) this.ring[seq % this.capacity] = rec;
+    if (this.keep) (this.ring ??= new Array<Interaction | undefined>(this.capacity))[seq % this.capacity] = rec;
     for (const l of this.listeners) l(rec);
   }
 
-  /** Label prefixes are a few constants (`txn put `, `POST `): their running hashes are kept. */
+  /** Label prefixes are a few constants (`txn put `, `POST `, a request's path up to the name): their running hashes are kept (bounded). */
   private prefixHash(prefix: string): number {
     let v = this.prefixHashes.get(prefix);
     if (v === undefined) {
+      if (this.prefixHashes.size >= MAX_PREFIX_HASHES) this.prefixHashes.clear();
       v = fnv32a(prefix);
       this.prefixHashes.set(prefix, v);
     }
@@ -215,8 +226,10 @@ export class InteractionLog {
   since(fromSeq: number): Interaction[] {
     const start = Math.max(fromSeq, this.next - this.capacity, 0);
     const out: Interaction[] = [];
+    const ring = this.ring;
+    if (!ring) return out;
     for (let s = start; s < this.next; s++) {
-      const r = this.ring[s % this.capacity];
+      const r = ring[s % this.capacity];
       if (r) out.push(r);
     }
     return out;

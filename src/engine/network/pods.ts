@@ -50,27 +50,32 @@ export class PodDirectory extends Component {
   private readonly byIp = new Map<string, Pod>();
   private readonly byNode = new Map<string, Map<string, Pod>>();
   private readonly byRole = new Map<string, Map<string, Pod>>();
-  private readonly roleTests: readonly (readonly [string, PodRole])[];
+  private readonly roleTests: readonly { readonly pods: Map<string, Pod>; readonly test: PodRole }[];
+  /**
+   * The role maps listing each pod (pods holding no role have no entry): a status write, which
+   * keeps the pod's roles, refreshes just those instead of asking every role's map.
+   */
+  private readonly rolesOf = new Map<string, Map<string, Pod>[]>();
   /** Bumped on every pod change. */
   version = 0;
 
   constructor(env: SimEnv, api: ApiServer, private readonly roles: Readonly<Record<string, PodRole>>, id = 'pod-network') {
     super(env, api, id);
     for (const r of Object.keys(roles)) this.byRole.set(r, new Map());
-    this.roleTests = Object.entries(roles);
+    this.roleTests = Object.entries(roles).map(([role, test]) => ({ pods: this.byRole.get(role)!, test }));
   }
 
   protected onStart(): void {
     this.informer<Pod>('pods').on({
-      add: (p) => this.put(undefined, p),
-      update: (o, p) => this.put(o, p),
-      delete: (p) => this.put(p, undefined),
+      add: (p, _opId, key) => this.put(key, undefined, p),
+      update: (o, p, _opId, key) => this.put(key, o, p),
+      delete: (p, _opId, key) => this.put(key, p, undefined),
     });
   }
 
-  private put(old: Pod | undefined, pod: Pod | undefined): void {
+  /** `key`: the informer's cache key, keyOf the pod (namespaced pods only). */
+  private put(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     this.version++;
-    const key = keyOf((pod ?? old)!);
     // Entries an update keeps are overwritten in place (one Map set) rather than deleted and re-added.
     const ip = pod && !pod.spec.hostNetwork ? pod.status?.podIP : undefined;
     const node = pod?.spec.nodeName;
@@ -80,14 +85,10 @@ export class PodDirectory extends Component {
       if (oldIp && oldIp !== ip && !old.spec.hostNetwork && this.byIp.get(oldIp) === old) this.byIp.delete(oldIp);
       if (old.spec.nodeName && old.spec.nodeName !== node) this.byNode.get(old.spec.nodeName)?.delete(key);
     }
-    const sameRoles = old !== undefined && pod !== undefined && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels;
-    for (const [role, test] of this.roleTests) {
-      const m = this.byRole.get(role)!;
-      if (sameRoles) {
-        if (m.has(key)) m.set(key, pod);
-      } else if (pod && test(pod)) m.set(key, pod);
-      else if (old) m.delete(key);
-    }
+    if (old !== undefined && pod !== undefined && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels) {
+      const held = this.rolesOf.get(key);
+      if (held) for (const m of held) m.set(key, pod);
+    } else this.retestRoles(key, old, pod);
     if (!pod) return;
     this.byKey.set(key, pod);
     if (ip) this.byIp.set(ip, pod);
@@ -96,6 +97,21 @@ export class PodDirectory extends Component {
       if (!m) this.byNode.set(node, (m = new Map()));
       m.set(key, pod);
     }
+  }
+
+  /** Asks every role about a pod whose name, labels or spec may have changed (or that came or went). */
+  private retestRoles(key: string, old: Pod | undefined, pod: Pod | undefined): void {
+    let held: Map<string, Pod>[] | undefined;
+    for (const { pods, test } of this.roleTests) {
+      if (pod && test(pod)) pods.set(key, pod);
+      else if (old) {
+        pods.delete(key);
+        continue;
+      } else if (!pods.has(key)) continue;
+      (held ??= []).push(pods);
+    }
+    if (held) this.rolesOf.set(key, held);
+    else this.rolesOf.delete(key);
   }
 
   get(namespace: string, name: string): Pod | undefined {

@@ -39,10 +39,11 @@ function push(rows: Rows, node: string, verdict: Result, scoredAt: number): void
 
 const topScratch = new Int32Array(TOP_SCORED_KEPT + 1);
 
-/** Indices of the k best totals, best first (ties keep evaluation order). */
-function topIndices(totals: Float64Array, n: number, k: number): number[] {
+/** Indices of the TOP_SCORED_KEPT best totals, best first (ties keep evaluation order), left in topScratch; returns how many. */
+function topIndices(totals: Float64Array, n: number): number {
+  const k = TOP_SCORED_KEPT;
   // Insertion into a small sorted scratch array: most totals fail the first comparison.
-  const top = k <= TOP_SCORED_KEPT ? topScratch : new Int32Array(k + 1);
+  const top = topScratch;
   let size = 0;
   // The k-th best total once k are kept: a total not above it cannot enter.
   let floor = NaN;
@@ -56,7 +57,7 @@ function topIndices(totals: Float64Array, n: number, k: number): number[] {
     if (size < k) size++;
     if (size === k) floor = totals[top[k - 1]!]!;
   }
-  return Array.from(top.subarray(0, size));
+  return size;
 }
 
 /** Every node in scheduling order: feasible, rejected (with its status) or left out by PreFilter. */
@@ -78,8 +79,13 @@ function fullRows(input: DecisionInput, rows: Rows): void {
 function truncatedRows(input: DecisionInput, rows: Rows): void {
   const { filter, score } = input;
   const feasible = filter.feasible;
-  if (score) for (const i of topIndices(score.totals, feasible.length, TOP_SCORED_KEPT)) push(rows, feasible[i]!.name, null, i);
-  else for (let i = 0; i < feasible.length && i < TOP_SCORED_KEPT; i++) push(rows, feasible[i]!.name, null, -1);
+  if (score) {
+    const size = topIndices(score.totals, feasible.length);
+    for (let r = 0; r < size; r++) {
+      const i = topScratch[r]!;
+      push(rows, feasible[i]!.name, null, i);
+    }
+  } else for (let i = 0; i < feasible.length && i < TOP_SCORED_KEPT; i++) push(rows, feasible[i]!.name, null, -1);
   if (filter.diagnosis.nodeToStatus.size === 0) return;
   for (const [node, verdict] of filter.diagnosis.nodeToStatus) {
     if (rows.nodes.length >= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT) break;
@@ -92,6 +98,15 @@ const NO_REASONS: readonly ReasonCount[] = Object.freeze([]);
 function sortedReasons(d: Diagnosis): readonly ReasonCount[] {
   if (d.nodeToStatus.size === 0 && !d.absentStatus) return NO_REASONS;
   return reasonCounts(d).sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+}
+
+/** Frozen all-null verdict columns by length: a decision listing feasible nodes only shares one. */
+const ALL_FEASIBLE: (readonly Result[])[] = [];
+
+function exactVerdicts(verdicts: readonly Result[]): readonly Result[] {
+  const n = verdicts.length;
+  if (n > TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT || verdicts.some((v) => v !== null)) return verdicts.slice();
+  return (ALL_FEASIBLE[n] ??= Object.freeze(new Array<Result>(n).fill(null)));
 }
 
 /** Turns one cycle's outcome into a compact, bounded record. */
@@ -115,8 +130,9 @@ export function buildDecision(input: DecisionInput): CompactDecision {
     skippedFilters: input.fw.skippedFilterSet(input.state.skipFilter),
     scorePlugins: names,
     scoreWeights: weights,
-    nodes: rows.nodes,
-    verdicts: rows.verdicts,
+    // Kept with every retained decision: sized exactly (pushing grew them to 17 slots).
+    nodes: rows.nodes.slice(),
+    verdicts: exactVerdicts(rows.verdicts),
     scores,
     reasons: sortedReasons(input.filter.diagnosis),
   };

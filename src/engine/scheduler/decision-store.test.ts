@@ -47,6 +47,35 @@ describe('DecisionStore', () => {
     expect(store.get('default/a')).toBeUndefined();
   });
 
+  it.each([
+    { capacity: 1, keys: 3 },
+    { capacity: 5, keys: 12 },
+    { capacity: 50, keys: 400 },
+  ])('evicts exactly the least recently written key under mixed puts and deletes (capacity $capacity)', ({ capacity, keys }) => {
+    const store = new DecisionStore(capacity);
+    // Reference: a Map whose first key is the oldest.
+    const ref = new Map<string, true>();
+    let seed = capacity * 7919 + keys;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let step = 0; step < 5000; step++) {
+      const key = `default/p${next(keys)}`;
+      if (next(5) === 0) {
+        store.delete(key);
+        ref.delete(key);
+      } else {
+        store.put(key, compact(key));
+        ref.delete(key);
+        ref.set(key, true);
+        if (ref.size > capacity) ref.delete(ref.keys().next().value!);
+      }
+      expect(store.size).toBe(ref.size);
+    }
+    for (let i = 0; i < keys; i++) expect(store.compact(`default/p${i}`) !== undefined).toBe(ref.has(`default/p${i}`));
+  });
+
   it('small clusters: every node with its verdicts and per-plugin scores', () => {
     const f = new Fixture().nodes(makeNode('a'), makeNode('b'), makeNode('tiny', { cpu: '500m' }));
     const d = decide(f, 'p');

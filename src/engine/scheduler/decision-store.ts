@@ -85,6 +85,13 @@ export const DEFAULT_DECISION_CAPACITY = 5000;
  */
 export class DecisionStore {
   private readonly map = new Map<string, CompactDecision>();
+  /**
+   * Walks the keys oldest first as they are evicted: a fresh keys().next() would step over
+   * every entry deleted since the table's last rehash (thousands when each new pod evicts
+   * one). Everything before its position has been evicted and new keys go to the end, so its
+   * next key is always the oldest.
+   */
+  private evictFrom: IterableIterator<string> | undefined;
 
   constructor(readonly capacity = DEFAULT_DECISION_CAPACITY) {}
 
@@ -92,7 +99,8 @@ export class DecisionStore {
     this.map.delete(key);
     this.map.set(key, d);
     if (this.map.size > this.capacity) {
-      const oldest = this.map.keys().next().value;
+      this.evictFrom ??= this.map.keys();
+      const oldest = this.evictFrom.next().value;
       if (oldest !== undefined) this.map.delete(oldest);
     }
   }

@@ -106,13 +106,13 @@ export class SchedulerRuntime implements SchedulerCore {
     this.nominator.set(pi, pod.status?.nominatedNodeName);
   }
 
-  onPodUpdate(oldPod: Pod, pod: Pod, opId: number | undefined): void {
-    const key = podKey(pod);
+  /** `key`: podKey(pod), when the informer handed it over. */
+  onPodUpdate(oldPod: Pod, pod: Pod, opId: number | undefined, key = podKey(pod)): void {
     if (pod.spec.nodeName) {
       this.queue.delete(key);
       this.nominator.delete(key);
       const wasHolding = !!oldPod.spec.nodeName && !isTerminal(oldPod);
-      this.cache.addOrUpdatePod(pod);
+      this.cache.addOrUpdatePod(pod, key);
       if (isTerminal(pod)) {
         if (wasHolding) this.queue.onClusterEvent(ClusterEvent.AssignedPodDelete);
       } else if (!oldPod.spec.nodeName) this.queue.onClusterEvent(ClusterEvent.AssignedPodAdd);

@@ -84,7 +84,7 @@ export class Scheduler extends Component {
     });
     pods.on({
       add: (p, opId) => this.react(() => rt.onPodAdd(p, opId)),
-      update: (o, p, opId) => this.react(() => rt.onPodUpdate(o, p, opId)),
+      update: (o, p, opId, key) => this.react(() => rt.onPodUpdate(o, p, opId, key)),
       delete: (p) => this.react(() => rt.onPodDelete(p)),
     });
     return rt;

@@ -34,9 +34,6 @@ export class CompactedError extends Error {
   }
 }
 
-/** How many past events are kept for watch-from-revision before compaction drops them. */
-const MAX_HISTORY = 20_000;
-
 export class EtcdStore {
   revision = 1;
   compactedRevision = 0;
@@ -46,6 +43,14 @@ export class EtcdStore {
   private readonly listeners = new Set<StoreListener>();
   /** Total bytes a NOSPACE quota would compare with; approximated by writes. */
   writes = 0;
+
+  /**
+   * `historyLimit`: how many past events are kept for watch-from-revision (eventsSince) before
+   * compaction drops the older half. 0 (the default) keeps none: every watch in the engine
+   * starts from the current state, and a kept event holds the value it replaced (a whole
+   * old pod) alive long enough for the garbage collector to copy it into old space.
+   */
+  constructor(private readonly historyLimit = 0) {}
 
   get(bucket: string, key: string): KeyValue | undefined {
     return this.buckets.get(bucket)?.get(key);
@@ -57,7 +62,13 @@ export class EtcdStore {
     if (!b) return [];
     const out: KeyValue[] = [];
     for (const kv of b.values()) if (prefix === '' || kv.key.startsWith(prefix)) out.push(kv);
-    out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // Keys are often inserted in order already (admission reads the few PriorityClasses on every pod create): check before sorting.
+    for (let i = 1; i < out.length; i++) {
+      if (out[i - 1]!.key > out[i]!.key) {
+        out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+        break;
+      }
+    }
     return out;
   }
 
@@ -87,7 +98,7 @@ export class EtcdStore {
     };
     b.set(key, kv);
     this.writes++;
-    this.emit({ type: 'PUT', kv, prevKv: prev, bucket });
+    if (this.heard) this.emit({ type: 'PUT', kv, prevKv: prev, bucket });
     return kv;
   }
 
@@ -100,13 +111,14 @@ export class EtcdStore {
     b.delete(key);
     this.writes++;
     const tomb: KeyValue = { key, value: prev.value, createRevision: prev.createRevision, modRevision: this.revision, version: 0 };
-    this.emit({ type: 'DELETE', kv: tomb, prevKv: prev, bucket });
+    if (this.heard) this.emit({ type: 'DELETE', kv: tomb, prevKv: prev, bucket });
     return tomb;
   }
 
-  /** Events after `fromRevision` (exclusive) still held in history. */
+  /** Events after `fromRevision` (exclusive) still held in history. Without history, every past revision counts as compacted. */
   eventsSince(fromRevision: number): StoreEvent[] {
-    if (fromRevision < this.compactedRevision) throw new CompactedError(fromRevision, this.compactedRevision);
+    const compacted = this.historyLimit > 0 ? this.compactedRevision : this.revision;
+    if (fromRevision < compacted) throw new CompactedError(fromRevision, compacted);
     let lo = 0;
     let hi = this.history.length;
     while (lo < hi) {
@@ -129,13 +141,22 @@ export class EtcdStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether a write's event is kept or listened to (else it is not built). */
+  private get heard(): boolean {
+    return this.historyLimit > 0 || this.listeners.size > 0;
+  }
+
   private emit(event: StoreEvent): void {
+    if (this.historyLimit > 0) this.remember(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  private remember(event: StoreEvent): void {
     this.history.push(event);
-    if (this.history.length > MAX_HISTORY) {
-      const drop = this.history.length - MAX_HISTORY / 2;
+    if (this.history.length > this.historyLimit) {
+      const drop = this.history.length - Math.floor(this.historyLimit / 2);
       this.compactedRevision = this.history[drop - 1]!.kv.modRevision;
       this.history = this.history.slice(drop);
     }
-    for (const l of this.listeners) l(event);
   }
 }

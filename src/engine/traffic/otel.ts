@@ -16,7 +16,13 @@ export const INJECT_ANNOTATION_PREFIX = 'instrumentation.opentelemetry.io/inject
 
 /** A collector agent: a pod publishing OTLP (4318 or 4317) as a hostPort, as the chart's agent DaemonSet does. */
 export function isOtelAgentPod(pod: Pod): boolean {
-  return pod.spec.containers.some((c) => (c.ports ?? []).some((p) => p.hostPort !== undefined && (p.containerPort === OTLP_HTTP_PORT || p.containerPort === OTLP_GRPC_PORT)));
+  // Asked about every pod the network sees: plain loops, no closures.
+  for (const c of pod.spec.containers) {
+    const ports = c.ports;
+    if (!ports) continue;
+    for (const p of ports) if (p.hostPort !== undefined && (p.containerPort === OTLP_HTTP_PORT || p.containerPort === OTLP_GRPC_PORT)) return true;
+  }
+  return false;
 }
 
 /** The OpenTelemetry operator (it injects instrumentation into annotated pods). */

@@ -10,6 +10,21 @@ export function deepClone<T>(value: T): T {
   return out as T;
 }
 
+/**
+ * `{ ...obj, [key]: value }` without `omit`: a shallow copy with `key` set (in place when
+ * present, else last) and `omit` left out. Copied key by key on purpose: V8 gives every
+ * object made by a spread that adds a new key a hidden class of its own (a map and a
+ * descriptor array, ~350 bytes kept per object, and every read of it megamorphic), where
+ * copies built up from an empty literal share one chain of classes.
+ */
+export function withKey<T extends object, K extends keyof T & string>(obj: T, key: K, value: T[K], omit?: keyof T & string): T {
+  const src = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) if (k !== omit) out[k] = k === key ? value : src[k];
+  if (!(key in out)) out[key] = value;
+  return out as T;
+}
+
 /** Structural equality of JSON-shaped data (undefined-valued keys count as absent). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -17,7 +17,11 @@ let lastNamespace = '';
 let lastName = '';
 let lastKey = '/';
 
-export function namespacedKey(namespace: string, name: string): string {
+/**
+ * The shared key of `namespace`/`name`. `built`: that key's text when the caller has it
+ * already (the API server's store key): kept as the shared string rather than built again.
+ */
+export function namespacedKey(namespace: string, name: string, built?: string): string {
   if (name === lastName && namespace === lastNamespace) return lastKey;
   let byName = interned.get(namespace);
   if (byName === undefined) {
@@ -30,7 +34,8 @@ export function namespacedKey(namespace: string, name: string): string {
       interned = new Map([[namespace, (byName = new Map())]]);
       count = 0;
     }
-    key = `${namespace}/${name}`;
+    // Joined: one flat string (a concatenation is a rope, flattened into a second string when first hashed).
+    key = built ?? [namespace, name].join('/');
     byName.set(name, key);
     count++;
   }
@@ -38,4 +43,13 @@ export function namespacedKey(namespace: string, name: string): string {
   lastName = name;
   lastKey = key;
   return key;
+}
+
+/**
+ * The key of `namespace`/`name`: the shared string when one is kept, else a new flat string
+ * that is not kept (a lookup of an object no cache holds, such as an Event, adds nothing).
+ */
+export function lookupKey(namespace: string, name: string): string {
+  if (name === lastName && namespace === lastNamespace) return lastKey;
+  return interned.get(namespace)?.get(name) ?? [namespace, name].join('/');
 }

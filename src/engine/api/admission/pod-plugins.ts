@@ -23,6 +23,16 @@ export function serviceAccount(): AdmissionPlugin {
 export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 export const DEFAULT_TOLERATION_SECONDS = 300;
+/**
+ * The tolerations this plugin adds are the same for every pod: one shared pair, immutable like
+ * every stored object (tests freeze them with the pods), instead of two new objects per pod.
+ */
+const DEFAULT_TOLERATIONS: readonly Toleration[] = [NOT_READY_TAINT, UNREACHABLE_TAINT].map((key) => ({
+  key,
+  operator: 'Exists',
+  effect: 'NoExecute',
+  tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
+}));
 
 function tolerates(tolerations: readonly unknown[], key: string): boolean {
   return tolerations.some((t) => {
@@ -43,11 +53,12 @@ export function defaultTolerationSeconds(): AdmissionPlugin {
       if (!spec) return undefined;
       const existing = arrayAt(spec, 'tolerations') ?? [];
       const added: Toleration[] = [];
-      for (const key of [NOT_READY_TAINT, UNREACHABLE_TAINT]) {
-        if (!tolerates(existing, key)) added.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+      for (const t of DEFAULT_TOLERATIONS) {
+        if (!tolerates(existing, t.key ?? '')) added.push(t);
       }
       if (added.length > 0 && (spec.tolerations === undefined || spec.tolerations === null || Array.isArray(spec.tolerations))) {
-        spec.tolerations = [...existing, ...added];
+        // concat sizes the array exactly; a spread grows it by pushes to 17 slots, kept with every pod.
+        spec.tolerations = existing.concat(added);
       }
       return undefined;
     },

@@ -4,6 +4,7 @@ import { arrayAt, recordAt, type Json } from '../validation/shape';
 
 type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 const QOS_RESOURCES = ['cpu', 'memory'] as const;
+const CONTAINER_FIELDS = ['containers', 'initContainers'] as const;
 
 function amount(name: (typeof QOS_RESOURCES)[number], v: unknown): number {
   if (typeof v !== 'string' && typeof v !== 'number') return 0;
@@ -12,27 +13,39 @@ function amount(name: (typeof QOS_RESOURCES)[number], v: unknown): number {
 }
 
 export function qosClass(spec: Json | undefined): QosClass {
-  const requests = new Map<string, number>();
-  const limits = new Map<string, number>();
+  // Sums per resource (cpu, memory) in fixed slots: this runs on every pod create.
+  const requests = [0, 0];
+  const limits = [0, 0];
   let guaranteed = true;
-  const containers = [...(arrayAt(spec, 'containers') ?? []), ...(arrayAt(spec, 'initContainers') ?? [])];
-  for (const c of containers) {
-    const resources = recordAt(c, 'resources');
-    const req = recordAt(resources, 'requests');
-    const lim = recordAt(resources, 'limits');
-    let limitsFound = 0;
-    for (const name of QOS_RESOURCES) {
-      const r = amount(name, req?.[name]);
-      if (r > 0) requests.set(name, (requests.get(name) ?? 0) + r);
-      const l = amount(name, lim?.[name]);
-      if (l > 0) {
-        limitsFound++;
-        limits.set(name, (limits.get(name) ?? 0) + l);
+  for (const field of CONTAINER_FIELDS) {
+    for (const c of arrayAt(spec, field) ?? []) {
+      const resources = recordAt(c, 'resources');
+      const req = recordAt(resources, 'requests');
+      const lim = recordAt(resources, 'limits');
+      let limitsFound = 0;
+      for (let i = 0; i < QOS_RESOURCES.length; i++) {
+        const name = QOS_RESOURCES[i]!;
+        const r = amount(name, req?.[name]);
+        if (r > 0) requests[i] = requests[i]! + r;
+        const l = amount(name, lim?.[name]);
+        if (l > 0) {
+          limitsFound++;
+          limits[i] = limits[i]! + l;
+        }
       }
+      if (limitsFound < QOS_RESOURCES.length) guaranteed = false;
     }
-    if (limitsFound < QOS_RESOURCES.length) guaranteed = false;
   }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  for (const [name, r] of requests) if (limits.get(name) !== r) guaranteed = false;
-  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  // A resource counts as set once its sum is positive (the Maps this replaces held only positive sums).
+  let requested = 0;
+  let limited = 0;
+  for (let i = 0; i < QOS_RESOURCES.length; i++) {
+    if (requests[i]! > 0) {
+      requested++;
+      if (limits[i] !== requests[i]) guaranteed = false;
+    }
+    if (limits[i]! > 0) limited++;
+  }
+  if (requested === 0 && limited === 0) return 'BestEffort';
+  return guaranteed && requested === limited ? 'Guaranteed' : 'Burstable';
 }

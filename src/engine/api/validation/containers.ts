@@ -82,11 +82,12 @@ function validateContainer(c: Record<string, unknown>, at: string, init: boolean
     if (!init) errs.push(forbiddenField(child(at, 'restartPolicy'), 'may not be set for non-init containers'));
     else if (c.restartPolicy !== 'Always') errs.push(unsupported(child(at, 'restartPolicy'), c.restartPolicy, ['Always']));
   }
-  errs.push(...validatePorts(c.ports, child(at, 'ports')));
-  errs.push(...validateResources(c.resources, child(at, 'resources')));
-  errs.push(...validateProbe(c.readinessProbe, child(at, 'readinessProbe'), false));
-  errs.push(...validateProbe(c.livenessProbe, child(at, 'livenessProbe'), true));
-  errs.push(...validateProbe(c.startupProbe, child(at, 'startupProbe'), true));
+  // Absent fields have nothing to check: their paths are not built (every pod create comes here).
+  if (c.ports != null) errs.push(...validatePorts(c.ports, child(at, 'ports')));
+  if (c.resources != null) errs.push(...validateResources(c.resources, child(at, 'resources')));
+  if (c.readinessProbe != null) errs.push(...validateProbe(c.readinessProbe, child(at, 'readinessProbe'), false));
+  if (c.livenessProbe != null) errs.push(...validateProbe(c.livenessProbe, child(at, 'livenessProbe'), true));
+  if (c.startupProbe != null) errs.push(...validateProbe(c.startupProbe, child(at, 'startupProbe'), true));
   return errs;
 }
 

@@ -15,8 +15,22 @@ const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 const TOTAL_ANNOTATION_BYTES = 256 * 1024;
 
+/** Whether `value` is a qualified name, without building the reasons (every label and toleration key of every create comes here). */
+function isQualifiedName(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash < 0) return value !== '' && value.length <= 63 && QUALIFIED_NAME.test(value);
+  if (slash === 0 || value.indexOf('/', slash + 1) >= 0) return false;
+  const name = value.slice(slash + 1);
+  return name !== '' && name.length <= 63 && QUALIFIED_NAME.test(name) && dns1123SubdomainErrors(value.slice(0, slash)).length === 0;
+}
+
+function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
 /** Reasons `value` is not a qualified name (`example.com/MyName`, `app`). */
 export function qualifiedNameErrors(value: string): string[] {
+  if (isQualifiedName(value)) return [];
   const parts = value.split('/');
   if (parts.length > 2) {
     return [`a qualified name ${QUALIFIED_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
@@ -35,6 +49,7 @@ export function qualifiedNameErrors(value: string): string[] {
 }
 
 export function labelValueErrors(value: string): string[] {
+  if (isLabelValue(value)) return [];
   const errs: string[] = [];
   if (value.length > 63) errs.push('must be no more than 63 characters');
   if (!LABEL_VALUE.test(value)) errs.push(LABEL_VALUE_MSG);
@@ -46,7 +61,10 @@ export function validateLabels(labels: unknown, path: string): FieldError[] {
   if (labels === undefined || labels === null) return [];
   if (!isRecord(labels)) return [wrongType(path, labels, 'a map of string keys to string values')];
   const errs: FieldError[] = [];
-  for (const [k, v] of Object.entries(labels)) {
+  for (const k of Object.keys(labels)) {
+    const v = labels[k];
+    // The common case, a valid label, builds nothing.
+    if (typeof v === 'string' && isQualifiedName(k) && isLabelValue(v)) continue;
     for (const m of qualifiedNameErrors(k)) errs.push(invalidValue(path, k, m));
     if (typeof v !== 'string') errs.push(wrongType(path, v, 'a string'));
     else for (const m of labelValueErrors(v)) errs.push(invalidValue(path, v, m));
@@ -72,7 +90,8 @@ export function validateAnnotations(annotations: unknown, path: string): FieldEr
 export function validateObjectMeta(obj: KubeObject, old: KubeObject | undefined, path = 'metadata'): FieldError[] {
   const m = obj.metadata;
   const errs: FieldError[] = [];
-  if (!old || !deepEqual(m.labels, old.metadata.labels)) errs.push(...validateLabels(m.labels, child(path, 'labels')));
-  if (!old || !deepEqual(m.annotations, old.metadata.annotations)) errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
+  // Absent maps have nothing to check: no field path is built for them (Events carry none).
+  if (m.labels != null && (!old || !deepEqual(m.labels, old.metadata.labels))) errs.push(...validateLabels(m.labels, child(path, 'labels')));
+  if (m.annotations != null && (!old || !deepEqual(m.annotations, old.metadata.annotations))) errs.push(...validateAnnotations(m.annotations, child(path, 'annotations')));
   return errs;
 }

@@ -38,9 +38,10 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   if (!isRecord(spec)) return [wrongType(path, spec, 'an object')];
   const errs: FieldError[] = [];
   const names = new Set<string>();
-  errs.push(...validateVolumes(spec.volumes, child(path, 'volumes')));
+  // Absent fields have nothing to check: their paths are not built (every pod create comes here).
+  if (spec.volumes != null) errs.push(...validateVolumes(spec.volumes, child(path, 'volumes')));
   errs.push(...validateContainers(spec.containers, child(path, 'containers'), false, names));
-  errs.push(...validateContainers(spec.initContainers, child(path, 'initContainers'), true, names));
+  if (spec.initContainers != null) errs.push(...validateContainers(spec.initContainers, child(path, 'initContainers'), true, names));
   errs.push(...validateEnumField(spec, 'restartPolicy', path, RESTART_POLICIES));
   errs.push(...validateEnumField(spec, 'dnsPolicy', path, DNS_POLICIES));
   errs.push(...validateEnumField(spec, 'preemptionPolicy', path, ['Never', 'PreemptLowerPriority']));
@@ -54,7 +55,7 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   if (typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '') {
     for (const m of dns1123SubdomainErrors(spec.serviceAccountName)) errs.push(invalidValue(child(path, 'serviceAccountName'), spec.serviceAccountName, m));
   }
-  errs.push(...validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
-  errs.push(...validateTolerations(spec.tolerations, child(path, 'tolerations')));
+  if (spec.nodeSelector != null) errs.push(...validateLabels(spec.nodeSelector, child(path, 'nodeSelector')));
+  if (spec.tolerations != null) errs.push(...validateTolerations(spec.tolerations, child(path, 'tolerations')));
   return errs;
 }

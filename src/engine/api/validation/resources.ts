@@ -6,21 +6,31 @@ import { isRecord } from './shape';
 
 export const QUANTITY_REGEX_MSG = 'must match the regex ^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
-function quantityValue(v: unknown, path: string, errs: FieldError[]): number | undefined {
+/** The quantity at `path[name]`; the field path is only built for an error (every pod create comes here). */
+function quantityValue(v: unknown, path: string, name: string, errs: FieldError[]): number | undefined {
   if (typeof v !== 'string' && typeof v !== 'number') {
-    errs.push(invalidValue(path, v, QUANTITY_REGEX_MSG));
+    errs.push(invalidValue(key(path, name), v, QUANTITY_REGEX_MSG));
     return undefined;
   }
   const n = parseQuantity(v);
   if (n === undefined) {
-    errs.push(invalidValue(path, String(v), QUANTITY_REGEX_MSG));
+    errs.push(invalidValue(key(path, name), String(v), QUANTITY_REGEX_MSG));
     return undefined;
   }
   if (n < 0) {
-    errs.push(invalidValue(path, String(v), NON_NEGATIVE));
+    errs.push(invalidValue(key(path, name), String(v), NON_NEGATIVE));
     return undefined;
   }
   return n;
+}
+
+/** Object.keys(o).sort(), without the sort when they come in order already (`cpu`, `memory`). */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) return keys.sort();
+  }
+  return keys;
 }
 
 function resourceList(list: unknown, path: string, errs: FieldError[]): Map<string, { text: string; value: number }> {
@@ -30,9 +40,9 @@ function resourceList(list: unknown, path: string, errs: FieldError[]): Map<stri
     errs.push(wrongType(path, list, 'a map of resource names to quantities'));
     return out;
   }
-  for (const name of Object.keys(list).sort()) {
+  for (const name of sortedKeys(list)) {
     const v = list[name];
-    const value = quantityValue(v, key(path, name), errs);
+    const value = quantityValue(v, path, name, errs);
     if (value !== undefined) out.set(name, { text: String(v), value });
   }
   return out;

@@ -6,14 +6,19 @@ import { isRecord } from './shape';
 
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 
-function effectErrors(effect: unknown, path: string, allowEmpty: boolean): FieldError[] {
-  if (effect === undefined || effect === '') return allowEmpty ? [] : [required(path)];
-  return TAINT_EFFECTS.includes(effect as (typeof TAINT_EFFECTS)[number]) ? [] : [unsupported(path, effect, TAINT_EFFECTS)];
+/** Errors of `at.effect`; the field path is only built for an error (every pod's tolerations come here). */
+function effectErrors(effect: unknown, at: string, allowEmpty: boolean): FieldError[] {
+  if (effect === undefined || effect === '') return allowEmpty ? [] : [required(child(at, 'effect'))];
+  return TAINT_EFFECTS.includes(effect as (typeof TAINT_EFFECTS)[number]) ? [] : [unsupported(child(at, 'effect'), effect, TAINT_EFFECTS)];
 }
 
-function keyErrors(key: unknown, path: string): FieldError[] {
-  if (typeof key !== 'string') return [wrongType(path, key, 'a string')];
-  return qualifiedNameErrors(key).map((m) => invalidValue(path, key, m));
+/** Errors of `at.key`, its path built only for an error. */
+function keyErrors(key: unknown, at: string): FieldError[] {
+  if (typeof key !== 'string') return [wrongType(child(at, 'key'), key, 'a string')];
+  const msgs = qualifiedNameErrors(key);
+  if (msgs.length === 0) return [];
+  const path = child(at, 'key');
+  return msgs.map((m) => invalidValue(path, key, m));
 }
 
 function goStr(v: unknown): string {
@@ -28,11 +33,11 @@ export function validateTaints(taints: unknown, path: string): FieldError[] {
   taints.forEach((t: unknown, i) => {
     const at = index(path, i);
     if (!isRecord(t)) return void errs.push(wrongType(at, t, 'an object'));
-    errs.push(...keyErrors(t.key ?? '', child(at, 'key')));
+    errs.push(...keyErrors(t.key ?? '', at));
     const value = t.value ?? '';
     if (typeof value !== 'string') errs.push(wrongType(child(at, 'value'), value, 'a string'));
     else if (labelValueErrors(value).length > 0) errs.push(invalidValue(child(at, 'value'), value, labelValueErrors(value).join(';')));
-    const effectErrs = effectErrors(t.effect, child(at, 'effect'), false);
+    const effectErrs = effectErrors(t.effect, at, false);
     errs.push(...effectErrs);
     const id = `${String(t.key)}\u0000${String(t.effect)}`;
     if (effectErrs.length === 0 && seen.has(id)) {
@@ -49,7 +54,7 @@ function validateToleration(t: Record<string, unknown>, at: string): FieldError[
   const key = t.key ?? '';
   const op = t.operator ?? '';
   const value = t.value ?? '';
-  if (key !== '') errs.push(...keyErrors(key, child(at, 'key')));
+  if (key !== '') errs.push(...keyErrors(key, at));
   if (key === '' && op !== 'Exists') {
     errs.push(invalidValue(child(at, 'operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
@@ -66,7 +71,7 @@ function validateToleration(t: Record<string, unknown>, at: string): FieldError[
       errs.push(invalidValue(child(at, 'operator'), t, "value must be empty when `operator` is 'Exists'", text));
     }
   } else errs.push(unsupported(child(at, 'operator'), op, ['Equal', 'Exists']));
-  errs.push(...effectErrors(t.effect, child(at, 'effect'), true));
+  errs.push(...effectErrors(t.effect, at, true));
   return errs;
 }
 

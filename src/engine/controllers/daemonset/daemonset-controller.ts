@@ -106,6 +106,9 @@ export class DaemonSetController extends QueueController {
   }
 
   private onPod(old: Pod | undefined, pod: Pod, opId: number | undefined): void {
+    // Another controller's pod that stays its pod (every ReplicaSet pod write): nothing below can apply.
+    const ref = controllerRefOf(pod);
+    if (ref !== undefined && ref.kind !== 'DaemonSet' && (!old || controllerRefOf(old)?.uid === ref.uid)) return;
     if (old && (old.metadata.resourceVersion === pod.metadata.resourceVersion || !daemonRelevantChange(old, pod))) return;
     if (old && controllerRefOf(old)?.uid !== controllerRefOf(pod)?.uid) {
       const prev = this.ownerOf(old);

@@ -1,55 +1,66 @@
 import type { Pod } from '../../api/types';
 import type { Informer } from '../../client/informer';
-import { objectKey } from '../../client/informer';
+
+/** Pod keys by label key, then label value. */
+type LabelSets = Map<string, Map<string, Set<string>>>;
 
 /**
- * Pods by namespace and by `key=value` label, so a Service's selector finds its pods by
- * walking only the smallest matching label set rather than every pod of the namespace.
+ * Pods by namespace and by label (key, then value), so a Service's selector finds its pods
+ * by walking only the smallest matching label set rather than every pod of the namespace.
+ * Nested maps: no `key=value` string is built per pod.
  */
 export class PodLabelIndex {
-  private readonly byLabel = new Map<string, Map<string, Set<string>>>();
+  private readonly byLabel = new Map<string, LabelSets>();
   private readonly pods = new Map<string, Pod>();
 
   attach(informer: Informer<Pod>): this {
     informer.on({
-      add: (p) => this.upsert(p),
-      update: (old, p) => {
+      add: (p, _opId, key) => this.upsert(key, p),
+      update: (old, p, _opId, key) => {
         if (sameLabels(old.metadata.labels, p.metadata.labels)) {
-          this.pods.set(objectKey(p), p);
+          this.pods.set(key, p);
           return;
         }
-        this.remove(old);
-        this.upsert(p);
+        this.remove(key, old);
+        this.upsert(key, p);
       },
-      delete: (p) => this.remove(p),
+      delete: (p, _opId, key) => this.remove(key, p),
     });
     return this;
   }
 
-  private upsert(pod: Pod): void {
-    const key = objectKey(pod);
+  /** `key`: the informer's cache key, objectKey of the pod. */
+  private upsert(key: string, pod: Pod): void {
     this.pods.set(key, pod);
+    const labels = pod.metadata.labels;
+    if (!labels) return;
     const ns = pod.metadata.namespace ?? '';
     let m = this.byLabel.get(ns);
     if (!m) this.byLabel.set(ns, (m = new Map()));
-    for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
-      const lk = `${k}=${v}`;
-      let s = m.get(lk);
-      if (!s) m.set(lk, (s = new Set()));
+    for (const k in labels) {
+      const v = labels[k]!;
+      let values = m.get(k);
+      if (!values) m.set(k, (values = new Map()));
+      let s = values.get(v);
+      if (!s) values.set(v, (s = new Set()));
       s.add(key);
     }
   }
 
-  private remove(pod: Pod): void {
-    const key = objectKey(pod);
+  private remove(key: string, pod: Pod): void {
     this.pods.delete(key);
     const m = this.byLabel.get(pod.metadata.namespace ?? '');
-    if (!m) return;
-    for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) {
-      const lk = `${k}=${v}`;
-      const s = m.get(lk);
-      s?.delete(key);
-      if (s?.size === 0) m.delete(lk);
+    const labels = pod.metadata.labels;
+    if (!m || !labels) return;
+    for (const k in labels) {
+      const v = labels[k]!;
+      const values = m.get(k);
+      const s = values?.get(v);
+      if (!values || !s) continue;
+      s.delete(key);
+      if (s.size > 0) continue;
+      values.delete(v);
+      if (values.size === 0) m.delete(k);
     }
   }
 
@@ -60,7 +71,7 @@ export class PodLabelIndex {
     if (entries.length === 0 || !m) return [];
     let smallest: Set<string> | undefined;
     for (const [k, v] of entries) {
-      const s = m.get(`${k}=${v}`);
+      const s = m.get(k)?.get(v);
       if (!s) return [];
       if (!smallest || s.size < smallest.size) smallest = s;
     }

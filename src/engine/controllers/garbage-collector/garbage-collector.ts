@@ -187,8 +187,9 @@ function graphRelevantChange(a: KubeObject, b: KubeObject): boolean {
   if (ma.uid !== mb.uid || ma.deletionTimestamp !== mb.deletionTimestamp) return true;
   const ra = ma.ownerReferences ?? [];
   const rb = mb.ownerReferences ?? [];
-  if (ra.length !== rb.length || ra.some((r, i) => r.uid !== rb[i]!.uid || r.blockOwnerDeletion !== rb[i]!.blockOwnerDeletion || r.controller !== rb[i]!.controller)) return true;
+  // A write that keeps the metadata's lists (every status write) keeps them as the same arrays.
+  if (ra !== rb && (ra.length !== rb.length || ra.some((r, i) => r.uid !== rb[i]!.uid || r.blockOwnerDeletion !== rb[i]!.blockOwnerDeletion || r.controller !== rb[i]!.controller))) return true;
   const fa = ma.finalizers ?? [];
   const fb = mb.finalizers ?? [];
-  return fa.length !== fb.length || fa.some((f, i) => f !== fb[i]);
+  return fa !== fb && (fa.length !== fb.length || fa.some((f, i) => f !== fb[i]));
 }

@@ -7,8 +7,10 @@ class NodeNameIndex implements CacheIndexer {
   readonly byNode = new Map<string, Set<string>>();
   private readonly nodeOf = new Map<string, string>();
 
-  upsert(key: string, obj: KubeObject): void {
+  upsert(key: string, obj: KubeObject, old?: KubeObject): void {
     const node = (obj as Pod).spec?.nodeName;
+    // The entry stands for `old`'s node: the same node (every status write) changes nothing.
+    if (old && (old as Pod).spec?.nodeName === node) return;
     const before = this.nodeOf.get(key);
     if (before === node) return;
     if (before !== undefined) this.unindex(key);

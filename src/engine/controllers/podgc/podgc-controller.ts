@@ -2,7 +2,6 @@ import type { ApiServer, RequestContext } from '../../api/apiserver';
 import type { Node, Pod } from '../../api/types';
 import { Component } from '../../client/component';
 import type { Informer } from '../../client/informer';
-import { objectKey } from '../../client/informer';
 import type { SimEnv } from '../../sim/env';
 import { parseTimestamp } from '../../sim/time';
 import { isPodTerminal } from '../shared/pod-util';
@@ -37,17 +36,17 @@ export class PodGcController extends Component {
     this.nodes = this.informer<Node>('nodes');
     this.pods = this.informer<Pod>('pods');
     this.pods.on({
-      add: (p) => this.index(undefined, p),
-      update: (old, p) => this.index(old, p),
-      delete: (p) => this.unindex(p),
+      add: (p, _opId, key) => this.index(undefined, p, key),
+      update: (old, p, _opId, key) => this.index(old, p, key),
+      delete: (p, _opId, key) => this.unindex(p, key),
     });
     this.every(POD_GC_PERIOD_MS, 'gc', () => this.gc());
   }
 
-  private index(old: Pod | undefined, pod: Pod): void {
+  /** `key`: objectKey(pod) (an update keeps it). */
+  private index(old: Pod | undefined, pod: Pod, key: string): void {
     if (old && old.spec.nodeName === pod.spec.nodeName && isPodTerminal(old) === isPodTerminal(pod)) return;
-    if (old) this.unindex(old);
-    const key = objectKey(pod);
+    if (old) this.unindex(old, key);
     if (isPodTerminal(pod)) this.terminated.add(key);
     const node = pod.spec.nodeName;
     if (!node) return;
@@ -56,8 +55,7 @@ export class PodGcController extends Component {
     s.add(key);
   }
 
-  private unindex(pod: Pod): void {
-    const key = objectKey(pod);
+  private unindex(pod: Pod, key: string): void {
     this.terminated.delete(key);
     const node = pod.spec.nodeName;
     const s = node ? this.byNode.get(node) : undefined;

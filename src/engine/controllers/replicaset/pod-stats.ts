@@ -6,13 +6,19 @@ import { isPodActive, isPodReady } from '../shared/pod-util';
 
 /** What one pod contributes to its ReplicaSet's counts. */
 interface Contribution {
-  rsUid: string;
+  readonly rsUid: string;
   /** Active and matching the selector: counted in status.replicas. */
-  counted: boolean;
-  ready: boolean;
-  labeled: boolean;
+  readonly counted: boolean;
+  readonly ready: boolean;
+  readonly labeled: boolean;
   /** Active but no longer matching the selector: to be released. */
-  mismatched: boolean;
+  readonly mismatched: boolean;
+}
+
+/** Every template label is on the pod with the same value. */
+function hasLabels(labels: Readonly<Record<string, string>> | undefined, template: Readonly<Record<string, string>>): boolean {
+  for (const k in template) if (labels?.[k] !== template[k]) return false;
+  return true;
 }
 
 export interface RsCounts {
@@ -32,26 +38,29 @@ const ZERO: RsCounts = { replicas: 0, ready: 0, fullyLabeled: 0, mismatched: 0 }
 export class RsPodStats {
   private readonly byPod = new Map<string, Contribution>();
   private readonly byRs = new Map<string, RsCounts>();
+  /** Shared contributions by ReplicaSet uid, indexed by their flags. */
+  private readonly contributions = new Map<string, Contribution[]>();
 
-  /** Recomputes one pod's contribution; `rs` is its controller as currently known (if any). */
-  observe(pod: Pod, rs: ReplicaSet | undefined): void {
-    const key = objectKey(pod);
-    this.apply(this.byPod.get(key), -1);
+  /** Recomputes one pod's contribution; `rs` is its controller as currently known (if any); `key` objectKey(pod). */
+  observe(pod: Pod, rs: ReplicaSet | undefined, key = objectKey(pod)): void {
+    const prev = this.byPod.get(key);
     const uid = controllerRefOf(pod)?.uid;
     if (!uid || !rs || rs.metadata.uid !== uid) {
+      this.apply(prev, -1);
       this.byPod.delete(key);
       return;
     }
     const active = isPodActive(pod);
     const matches = selectorMatches(rs.spec.selector, pod.metadata.labels);
     const templateLabels = rs.spec.template.metadata?.labels ?? {};
-    const c: Contribution = {
-      rsUid: uid,
-      counted: active && matches,
-      ready: active && matches && isPodReady(pod),
-      labeled: active && matches && Object.keys(templateLabels).every((k) => pod.metadata.labels?.[k] === templateLabels[k]),
-      mismatched: active && !matches,
-    };
+    const counted = active && matches;
+    const ready = counted && isPodReady(pod);
+    const labeled = counted && hasLabels(pod.metadata.labels, templateLabels);
+    const mismatched = active && !matches;
+    // Most pod writes (bind, container start-up) change none of it: the counts stand as they are.
+    if (prev && prev.rsUid === uid && prev.counted === counted && prev.ready === ready && prev.labeled === labeled && prev.mismatched === mismatched) return;
+    this.apply(prev, -1);
+    const c = this.contribution(uid, counted, ready, labeled, mismatched);
     this.byPod.set(key, c);
     this.apply(c, 1);
   }
@@ -66,6 +75,17 @@ export class RsPodStats {
     return (rsUid && this.byRs.get(rsUid)) || ZERO;
   }
 
+  /**
+   * The contribution with these values, one shared object per ReplicaSet and combination
+   * (contributions are never changed): pods of one ReplicaSet mostly say the same.
+   */
+  private contribution(rsUid: string, counted: boolean, ready: boolean, labeled: boolean, mismatched: boolean): Contribution {
+    let byFlags = this.contributions.get(rsUid);
+    if (!byFlags) this.contributions.set(rsUid, (byFlags = []));
+    const at = (counted ? 1 : 0) | (ready ? 2 : 0) | (labeled ? 4 : 0) | (mismatched ? 8 : 0);
+    return (byFlags[at] ??= Object.freeze({ rsUid, counted, ready, labeled, mismatched }));
+  }
+
   private apply(c: Contribution | undefined, sign: 1 | -1): void {
     if (!c) return;
     let n = this.byRs.get(c.rsUid);
@@ -74,6 +94,10 @@ export class RsPodStats {
     if (c.ready) n.ready += sign;
     if (c.labeled) n.fullyLabeled += sign;
     if (c.mismatched) n.mismatched += sign;
-    if (n.replicas === 0 && n.ready === 0 && n.fullyLabeled === 0 && n.mismatched === 0) this.byRs.delete(c.rsUid);
+    if (n.replicas === 0 && n.ready === 0 && n.fullyLabeled === 0 && n.mismatched === 0) {
+      this.byRs.delete(c.rsUid);
+      // A ReplicaSet with nothing counted forgets its shared contributions (pods still holding one keep it).
+      this.contributions.delete(c.rsUid);
+    }
   }
 }

@@ -60,13 +60,15 @@ export class ReplicaSetController extends QueueController {
     const podInformer = this.informer<Pod>('pods');
     this.pods.attach(podInformer);
     podInformer.on({
-      add: (pod, opId) => {
-        this.stats.observe(pod, this.ownerOf(pod));
-        this.onPodAdd(pod, opId);
+      add: (pod, opId, key) => {
+        const rs = this.ownerOf(pod);
+        this.stats.observe(pod, rs, key);
+        this.onPodAdd(pod, rs, opId);
       },
-      update: (old, pod, opId) => {
-        this.stats.observe(pod, this.ownerOf(pod));
-        this.onPodUpdate(old, pod, opId);
+      update: (old, pod, opId, key) => {
+        const rs = this.ownerOf(pod);
+        this.stats.observe(pod, rs, key);
+        this.onPodUpdate(old, pod, rs, opId);
       },
       delete: (pod, opId) => {
         this.stats.forget(pod);
@@ -93,16 +95,16 @@ export class ReplicaSetController extends QueueController {
     }
   }
 
-  private onPodAdd(pod: Pod, opId: number | undefined): void {
+  /** `rs`: ownerOf(pod), looked up once per delivery. */
+  private onPodAdd(pod: Pod, rs: ReplicaSet | undefined, opId: number | undefined): void {
     if (pod.metadata.deletionTimestamp) return this.onPodDelete(pod, opId);
-    const rs = this.ownerOf(pod);
     if (rs) {
       this.expectations.creationObserved(objectKey(rs));
       this.enqueue(objectKey(rs), opId);
     } else if (!controllerRefOf(pod)) this.enqueueMatching(pod, opId);
   }
 
-  private onPodUpdate(old: Pod, pod: Pod, opId: number | undefined): void {
+  private onPodUpdate(old: Pod, pod: Pod, rs: ReplicaSet | undefined, opId: number | undefined): void {
     if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return;
     if (pod.metadata.deletionTimestamp) {
       this.onPodDelete(pod, opId);
@@ -114,7 +116,6 @@ export class ReplicaSetController extends QueueController {
       const prev = this.ownerOf(old);
       if (prev) this.enqueue(objectKey(prev), opId);
     }
-    const rs = this.ownerOf(pod);
     if (rs) {
       this.enqueue(objectKey(rs), opId);
       const minReady = rs.spec.minReadySeconds ?? 0;

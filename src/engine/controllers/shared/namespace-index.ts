@@ -8,24 +8,25 @@ export class NamespaceIndex<T extends KubeObject> {
 
   attach(informer: Informer<T>): this {
     informer.on({
-      add: (obj) => this.upsert(obj),
-      update: (_old, obj) => this.upsert(obj),
-      delete: (obj) => this.remove(obj),
+      add: (obj, _opId, key) => this.upsert(obj, key),
+      update: (_old, obj, _opId, key) => this.upsert(obj, key),
+      delete: (obj, _opId, key) => this.remove(obj, key),
     });
     return this;
   }
 
-  upsert(obj: T): void {
+  /** `key`: objectKey(obj), when the informer handed it over. */
+  upsert(obj: T, key = objectKey(obj)): void {
     const ns = obj.metadata.namespace ?? '';
     let m = this.byNs.get(ns);
     if (!m) this.byNs.set(ns, (m = new Map()));
-    m.set(objectKey(obj), obj);
+    m.set(key, obj);
   }
 
-  remove(obj: T): void {
+  remove(obj: T, key = objectKey(obj)): void {
     const ns = obj.metadata.namespace ?? '';
     const m = this.byNs.get(ns);
-    m?.delete(objectKey(obj));
+    m?.delete(key);
     if (m?.size === 0) this.byNs.delete(ns);
   }
 

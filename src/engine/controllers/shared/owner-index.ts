@@ -40,9 +40,12 @@ class OwnerIndexStore implements CacheIndexer {
   private readonly orphans = new Map<string, Map<string, KubeObject>>();
   private readonly ownerOfKey = new Map<string, string | undefined>();
 
-  upsert(key: string, obj: KubeObject): void {
+  upsert(key: string, obj: KubeObject, old?: KubeObject): void {
     const owner = controllerRefOf(obj)?.uid;
-    if (this.ownerOfKey.has(key) && this.ownerOfKey.get(key) === owner) {
+    // The entry stands for `old`'s owner: the same owner references (every status write) keep
+    // the bucket. Otherwise one lookup when owned; has() only tells a known orphan from a new key.
+    const kept = old !== undefined && old.metadata.ownerReferences === obj.metadata.ownerReferences;
+    if (kept || (this.ownerOfKey.get(key) === owner && (owner !== undefined || this.ownerOfKey.has(key)))) {
       // Same bucket (the common case: a status update): replace in place.
       (owner ? this.byOwner.get(owner) : this.orphans.get(obj.metadata.namespace ?? ''))?.set(key, obj);
       return;

@@ -139,8 +139,7 @@ export class SchedulerCache {
   // ------------------------------------------------------------------ pods
 
   /** An assigned pod seen through the watch: confirms an assumed pod or adds a new one. */
-  addOrUpdatePod(pod: Pod): void {
-    const key = podKey(pod);
+  addOrUpdatePod(pod: Pod, key = podKey(pod)): void {
     const nodeName = pod.spec.nodeName;
     if (!nodeName || isTerminal(pod)) {
       this.removePod(key);

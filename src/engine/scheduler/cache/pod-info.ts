@@ -160,6 +160,28 @@ export function termMatches(term: AffinityTerm, pod: PodInfo, nsLabels: (ns: str
   return nsOk && selectorMatches(term.selector, pod.labels);
 }
 
+const NONE_IMAGES: readonly string[] = [];
+
+/** The last single-container image list built: pods of one template share it (it is never changed). */
+let lastImage: string | undefined;
+let lastImages: readonly string[] = NONE_IMAGES;
+
+/** The normalized images of the init, then app, containers (arrays sized exactly; PodInfos are kept per pod). */
+function imagesOf(spec: Pod['spec']): readonly string[] {
+  const inits = spec.initContainers ?? [];
+  const apps = spec.containers ?? [];
+  if (inits.length === 0 && apps.length === 1) {
+    const image = apps[0]!.image ?? '';
+    if (image !== lastImage) {
+      lastImages = [normalizedImageName(image)];
+      lastImage = image;
+    }
+    return lastImages;
+  }
+  const names = (c: { image?: string }): string => normalizedImageName(c.image ?? '');
+  return inits.length === 0 ? apps.map(names) : inits.map(names).concat(apps.map(names));
+}
+
 export function newPodInfo(pod: Pod): PodInfo {
   const a = pod.spec.affinity;
   const pa = a?.podAffinity;
@@ -168,9 +190,7 @@ export function newPodInfo(pod: Pod): PodInfo {
   const requiredAnti = anti?.requiredDuringSchedulingIgnoredDuringExecution?.map((t) => affinityTerm(pod, t)) ?? NONE;
   const preferred = pa?.preferredDuringSchedulingIgnoredDuringExecution?.map((w) => ({ ...affinityTerm(pod, w.podAffinityTerm), weight: w.weight })) ?? NONE;
   const preferredAnti = anti?.preferredDuringSchedulingIgnoredDuringExecution?.map((w) => ({ ...affinityTerm(pod, w.podAffinityTerm), weight: w.weight })) ?? NONE;
-  const images: string[] = [];
-  for (const c of pod.spec.initContainers ?? []) images.push(normalizedImageName(c.image ?? ''));
-  for (const c of pod.spec.containers ?? []) images.push(normalizedImageName(c.image ?? ''));
+  const images = imagesOf(pod.spec);
   const { requests, nonZero } = requestsOf(pod);
   return {
     pod,

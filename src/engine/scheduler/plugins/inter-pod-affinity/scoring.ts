@@ -28,14 +28,18 @@ function add(acc: TopologyScore, keys: Set<string>, key: string, node: NodeInfo,
 }
 
 function processTerms(acc: TopologyScore, keys: Set<string>, terms: readonly WeightedAffinityTerm[], target: PodInfo, node: NodeInfo, sign: number, ns: NsLabels): void {
-  for (const t of terms) if (termMatches(t, target, ns)) add(acc, keys, t.topologyKey, node, sign * t.weight);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (termMatches(t, target, ns)) add(acc, keys, t.topologyKey, node, sign * t.weight);
+  }
 }
 
 /** upstream processExistingPod: both the incoming pod's preferences and the existing pod's rules count. */
 function processExistingPod(acc: TopologyScore, keys: Set<string>, pod: PodInfo, existing: PodInfo, node: NodeInfo, ns: NsLabels): void {
   processTerms(acc, keys, pod.preferredAffinityTerms, existing, node, 1, ns);
   processTerms(acc, keys, pod.preferredAntiAffinityTerms, existing, node, -1, ns);
-  for (const t of existing.requiredAffinityTerms) if (termMatches(t, pod, ns)) add(acc, keys, t.topologyKey, node, HARD_POD_AFFINITY_WEIGHT);
+  const required = existing.requiredAffinityTerms;
+  for (let i = 0; i < required.length; i++) if (termMatches(required[i]!, pod, ns)) add(acc, keys, required[i]!.topologyKey, node, HARD_POD_AFFINITY_WEIGHT);
   processTerms(acc, keys, existing.preferredAffinityTerms, pod, node, 1, ns);
   processTerms(acc, keys, existing.preferredAntiAffinityTerms, pod, node, -1, ns);
 }
@@ -53,10 +57,10 @@ export function preScoreAffinity(handle: FrameworkHandle, state: CycleState, pod
   const keys = new Set<string>();
   const nodes = hasConstraints ? handle.cache.nodeList() : handle.cache.nodesWithAffinityPods();
   for (const node of nodes) {
-    for (const existing of node.pods.values()) {
-      if (!hasConstraints && !existing.hasAffinity) continue;
-      processExistingPod(acc, keys, pod, existing, node, ns);
-    }
+    // forEach, in the Map's order: a for-of over values() here allocated an iterator result per pod.
+    node.pods.forEach((existing) => {
+      if (hasConstraints || existing.hasAffinity) processExistingPod(acc, keys, pod, existing, node, ns);
+    });
   }
   if (acc.size === 0) return SKIP;
   state.write(SCORE_STATE, { scores: acc, keys });

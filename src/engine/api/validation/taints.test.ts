@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { validateTaints, validateTolerations } from './taints';
+
+describe('toleration and taint field paths', () => {
+  it.each<[string, unknown, string[]]>([
+    ['valid tolerations build no errors', [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }], []],
+    ['a bad key', [{ key: 'a/b/c', operator: 'Exists' }], ['t[0].key']],
+    ['a key of the wrong type', [{ key: 7, operator: 'Exists' }], ['t[0].key']],
+    ['an unknown effect', [{ key: 'k', operator: 'Exists', effect: 'NoRun' }], ['t[0].effect']],
+  ])('tolerations: %s', (_name, tolerations, fields) => {
+    expect(validateTolerations(tolerations, 't').map((e) => e.field)).toEqual(fields);
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ['a missing effect', [{ key: 'k' }], ['t[0].effect']],
+    ['a bad key', [{ key: '-k', effect: 'NoSchedule' }], ['t[0].key']],
+  ])('taints: %s', (_name, taints, fields) => {
+    expect(validateTaints(taints, 't').map((e) => e.field)).toEqual(fields);
+  });
+});
