@@ -140,8 +140,6 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) setUserMoved(true);
-    // While the view moves, nothing inside it needs hit-testing (index.css).
-    wrapper.current?.classList.add('is-moving');
   }, []);
   // Once a drag really pans (not at mousedown: a plain click must still reach the pane, and
   // not for a wheel zoom, whose events the pane must keep receiving), a shield covers the
@@ -149,7 +147,7 @@ export function Canvas() {
   const onMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event && (event.type === 'mousemove' || event.type === 'touchmove')) wrapper.current?.classList.add('is-panning');
   }, []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving', 'is-panning'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-panning'), []);
   // Arranging nodes is taking over the view too: no refit may move what the user just placed.
   const onNodeDragStart = useCallback(() => setUserMoved(true), []);
   // The zoom buttons move the view without an input event on the pane: theirs too.
