@@ -2,8 +2,7 @@ import type { SimEnv } from '../sim/env';
 import { InteractionKind, type ObjectRef } from '../log/interaction-log';
 import type { KubeObject } from './types';
 import type { RequestContext } from './hooks';
-import { restPath, txnLabelPrefix, type ResourceInfo } from './resources';
-import { objectRequestPrefix, subresourceSuffix } from './request-labels';
+import { objectRequestPrefix, restPath, subresourceSuffix, txnLabelPrefix, type ResourceInfo } from './resources';
 
 export type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -22,13 +21,8 @@ export class RequestLog {
 
   /** `<verb> <path>` and its response. */
   request(ctx: RequestContext, verb: Verb, path: string, code: number, r: ResourceInfo, ns: string | undefined, name: string | undefined): void {
-    const { log } = this.env;
-    const ref = name && log.recording ? { kind: r.kind, namespace: ns, name } : undefined;
-    const req = this.requestLine;
-    req.from = ctx.component;
-    req.opId = ctx.opId;
-    req.ref = ref;
-    log.appendJoined(req, VERB_PREFIX[verb], path);
+    const ref = name ? this.ref(r, ns, name) : undefined;
+    this.env.log.appendJoined(this.requestFrom(ctx, ref), VERB_PREFIX[verb], path);
     this.response(ctx, code, ref);
   }
 
@@ -38,24 +32,31 @@ export class RequestLog {
    */
   objectRequest(ctx: RequestContext, verb: Verb, code: number, r: ResourceInfo, ns: string | undefined, name: string, subresource?: string): void {
     if (!name) return this.request(ctx, verb, restPath(r, ns, name, subresource), code, r, ns, name);
-    const { log } = this.env;
-    const ref = log.recording ? { kind: r.kind, namespace: ns, name } : undefined;
-    const req = this.requestLine;
-    req.from = ctx.component;
-    req.opId = ctx.opId;
-    req.ref = ref;
-    log.appendParts(req, objectRequestPrefix(verb, r, ns), name, subresourceSuffix(subresource), '');
+    const ref = this.ref(r, ns, name);
+    this.env.log.appendParts(this.requestFrom(ctx, ref), objectRequestPrefix(verb, r, ns), name, subresourceSuffix(subresource), '');
     this.response(ctx, code, ref);
   }
 
   /** `txn put <etcd key>` (or `txn delete`) for `obj` filed under the store key `key`. */
   etcdWrite(ctx: RequestContext, r: ResourceInfo, obj: KubeObject, put: boolean, key: string): void {
-    const { log } = this.env;
     const line = this.etcdLine;
     line.opId = ctx.opId;
-    line.ref = log.recording ? { kind: r.kind, namespace: obj.metadata.namespace, name: obj.metadata.name } : undefined;
+    line.ref = this.ref(r, obj.metadata.namespace, obj.metadata.name);
     // The etcd key is the resource's prefix and the store key: hashed in turn.
-    log.appendJoined(line, txnLabelPrefix(r, put), key);
+    this.env.log.appendJoined(line, txnLabelPrefix(r, put), key);
+  }
+
+  /** The object a record is about; only built when something records. */
+  private ref(r: ResourceInfo, namespace: string | undefined, name: string): ObjectRef | undefined {
+    return this.env.log.recording ? { kind: r.kind, namespace, name } : undefined;
+  }
+
+  private requestFrom(ctx: RequestContext, ref: ObjectRef | undefined): LineInput {
+    const req = this.requestLine;
+    req.from = ctx.component;
+    req.opId = ctx.opId;
+    req.ref = ref;
+    return req;
   }
 
   private response(ctx: RequestContext, code: number, ref: ObjectRef | undefined): void {

@@ -167,57 +167,64 @@ function joinRestPath(r: ResourceInfo, namespace: string | undefined, name: stri
 }
 
 /**
- * Joined rather than concatenated: a template literal makes a chain of rope nodes that etcd
- * would keep with every key (five for an Event's), where join makes one flat string.
- */
-/**
  * The key the API server files an object under in its resource's etcd bucket: the etcd key
  * without the resource's prefix (`<namespace>/<name>`, or `<name>`), which is the informers'
- * cache key: the string they share once the object is published (util/keys.ts). The bucket stands for the prefix, so
- * keys sort and filter as the full etcd keys would.
+ * cache key: the string they share once the object is published (util/keys.ts). The bucket
+ * stands for the prefix, so keys sort and filter as the full etcd keys would.
  */
 export function storeKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
   return r.namespaced ? lookupKey(namespace ?? '', name) : name;
 }
 
 /**
- * storeKey for an object about to be created: a new flat string without a look for a shared
- * one (the object is new to every cache; publishing it shares this string).
+ * storeKey for an object about to be created: a new string without a look for a shared one
+ * (the object is new to every cache; publishing it shares this string). Joined rather than
+ * concatenated: a template literal makes a chain of rope nodes that etcd would keep with every
+ * key, where join makes one flat string.
  */
 export function newStoreKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
   return r.namespaced ? [namespace ?? '', name].join('/') : name;
 }
 
-/** The full etcd key of a store key in `bucket` (a resource name), as etcdKey gives it. */
+/** The full etcd key (`/registry/pods/default/web-1`) of a store key in `bucket` (a resource name). */
 export function etcdKeyOf(bucket: string, key: string): string {
   const r = resourceByName(bucket);
   return r ? `${r.etcdPrefix}/${key}` : key;
 }
 
-const TXN_PUT_PREFIXES = new Map<ResourceInfo, string>();
-const TXN_DELETE_PREFIXES = new Map<ResourceInfo, string>();
+/** Label prefixes of etcd-write records, per resource and operation. */
+const TXN_PREFIXES = new ResourceStrings(256);
 
 /** `txn put <etcd prefix>/` (or `txn delete …`): what precedes the store key in an etcd-write record's label. */
 export function txnLabelPrefix(r: ResourceInfo, put: boolean): string {
-  const cache = put ? TXN_PUT_PREFIXES : TXN_DELETE_PREFIXES;
-  let prefix = cache.get(r);
-  if (prefix === undefined) {
-    prefix = `${put ? 'txn put ' : 'txn delete '}${r.etcdPrefix}/`;
-    cache.set(r, prefix);
-  }
-  return prefix;
-}
-
-export function etcdKey(r: ResourceInfo, namespace: string | undefined, name: string): string {
-  return r.namespaced ? [r.etcdPrefix, namespace ?? '', name].join('/') : clusterScopedKey(r, name);
+  const op = put ? 'txn put ' : 'txn delete ';
+  return TXN_PREFIXES.get(r, op) ?? TXN_PREFIXES.set(r, op, `${op}${r.etcdPrefix}/`);
 }
 
 /**
- * Cluster-scoped objects are few and looked up all the time (admission reads the namespace of
- * every create): their keys are kept, bounded, one string per object.
+ * `<verb> <collection path>/` per verb, resource and namespace: a request for a named object
+ * hashes its label as this prefix, the name and the subresource suffix in turn, and builds it
+ * only when something records.
  */
-const CLUSTER_KEYS = new ResourceStrings(8192);
+const OBJECT_REQUEST_PREFIXES = new Map<string, ResourceStrings>();
 
-function clusterScopedKey(r: ResourceInfo, name: string): string {
-  return CLUSTER_KEYS.get(r, name) ?? CLUSTER_KEYS.set(r, name, [r.etcdPrefix, name].join('/'));
+/** `<verb> <collection path>/`: the label of a request for a named object up to the name. */
+export function objectRequestPrefix(verb: string, r: ResourceInfo, namespace: string | undefined): string {
+  const ns = r.namespaced && namespace ? namespace : '';
+  let byVerb = OBJECT_REQUEST_PREFIXES.get(verb);
+  if (byVerb === undefined) OBJECT_REQUEST_PREFIXES.set(verb, (byVerb = new ResourceStrings(1024)));
+  return byVerb.get(r, ns) ?? byVerb.set(r, ns, `${verb} ${collectionPath(r, ns)}/`);
+}
+
+const SUBRESOURCE_SUFFIXES = new Map<string, string>();
+
+/** `/<subresource>` (or '' for none): the last part of a named object's request label; a handful of constants. */
+export function subresourceSuffix(subresource: string | undefined): string {
+  if (!subresource) return '';
+  let suffix = SUBRESOURCE_SUFFIXES.get(subresource);
+  if (suffix === undefined) {
+    if (SUBRESOURCE_SUFFIXES.size >= 64) SUBRESOURCE_SUFFIXES.clear();
+    SUBRESOURCE_SUFFIXES.set(subresource, (suffix = `/${subresource}`));
+  }
+  return suffix;
 }

@@ -4,6 +4,12 @@
  * as plain JSON-compatible data.
  */
 
+import type { DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from './types-apps';
+
+// The apps/v1 and batch/v1 shapes, and networking.k8s.io/v1's, live in their own files.
+export type * from './types-apps';
+export type * from './types-networking';
+
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
 
@@ -389,143 +395,6 @@ export interface KubeEvent extends KubeObject {
   reportingComponent?: string;
 }
 
-// ---------------------------------------------------------------- apps/v1
-
-export interface RollingUpdateDeployment { maxSurge?: number | string; maxUnavailable?: number | string }
-
-export interface Deployment extends KubeObject {
-  kind: 'Deployment';
-  spec: {
-    replicas?: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    strategy?: { type?: 'RollingUpdate' | 'Recreate'; rollingUpdate?: RollingUpdateDeployment };
-    revisionHistoryLimit?: number;
-    progressDeadlineSeconds?: number;
-    minReadySeconds?: number;
-    paused?: boolean;
-  };
-  status?: {
-    observedGeneration?: number;
-    replicas?: number;
-    updatedReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    unavailableReplicas?: number;
-    conditions?: Condition[];
-    collisionCount?: number;
-  };
-}
-
-export interface ReplicaSet extends KubeObject {
-  kind: 'ReplicaSet';
-  spec: {
-    replicas?: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    minReadySeconds?: number;
-  };
-  status?: {
-    replicas: number;
-    fullyLabeledReplicas?: number;
-    readyReplicas?: number;
-    availableReplicas?: number;
-    observedGeneration?: number;
-    conditions?: Condition[];
-  };
-}
-
-export interface DaemonSet extends KubeObject {
-  kind: 'DaemonSet';
-  spec: {
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
-    revisionHistoryLimit?: number;
-    minReadySeconds?: number;
-  };
-  status?: {
-    currentNumberScheduled: number;
-    desiredNumberScheduled: number;
-    numberMisscheduled: number;
-    numberReady: number;
-    updatedNumberScheduled?: number;
-    numberAvailable?: number;
-    numberUnavailable?: number;
-    observedGeneration?: number;
-    collisionCount?: number;
-  };
-}
-
-export interface PersistentVolumeClaimTemplate {
-  metadata: Partial<ObjectMeta>;
-  spec: Record<string, unknown>;
-}
-
-export interface StatefulSet extends KubeObject {
-  kind: 'StatefulSet';
-  spec: {
-    replicas?: number;
-    selector: LabelSelector;
-    template: PodTemplateSpec;
-    serviceName?: string;
-    podManagementPolicy?: 'OrderedReady' | 'Parallel';
-    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number } };
-    revisionHistoryLimit?: number;
-    volumeClaimTemplates?: PersistentVolumeClaimTemplate[];
-    minReadySeconds?: number;
-    persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' };
-  };
-  status?: {
-    replicas: number;
-    readyReplicas?: number;
-    currentReplicas?: number;
-    updatedReplicas?: number;
-    availableReplicas?: number;
-    currentRevision?: string;
-    updateRevision?: string;
-    observedGeneration?: number;
-    collisionCount?: number;
-  };
-}
-
-// ---------------------------------------------------------------- batch/v1
-
-export interface Job extends KubeObject {
-  kind: 'Job';
-  spec: {
-    completions?: number;
-    parallelism?: number;
-    backoffLimit?: number;
-    activeDeadlineSeconds?: number;
-    selector?: LabelSelector;
-    manualSelector?: boolean;
-    template: PodTemplateSpec;
-    suspend?: boolean;
-    completionMode?: 'NonIndexed' | 'Indexed';
-    ttlSecondsAfterFinished?: number;
-    podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed';
-  };
-  status?: {
-    active?: number;
-    succeeded?: number;
-    failed?: number;
-    ready?: number;
-    startTime?: string;
-    completionTime?: string;
-    conditions?: Condition[];
-    terminating?: number;
-    uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] };
-  };
-}
-
-export interface ControllerRevision extends KubeObject {
-  kind: 'ControllerRevision';
-  /** The revision's state, e.g. `{spec: {template: {..., $patch: 'replace'}}}` for DaemonSets. */
-  data?: unknown;
-  revision: number;
-}
-
 // ---------------------------------------------------------------- discovery / coordination
 
 export interface Endpoint {
@@ -571,66 +440,3 @@ export type TypedObject =
   | Job
   | EndpointSlice
   | Lease;
-
-// ---------------------------------------------------------------- networking.k8s.io/v1
-
-export interface ServiceBackendPort { name?: string; number?: number }
-
-export interface IngressBackend {
-  service?: { name: string; port?: ServiceBackendPort };
-  resource?: { apiGroup?: string; kind: string; name: string };
-}
-
-export interface HTTPIngressPath {
-  path?: string;
-  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
-  backend: IngressBackend;
-}
-
-export interface IngressRule {
-  host?: string;
-  http?: { paths: HTTPIngressPath[] };
-}
-
-export interface Ingress extends KubeObject {
-  kind: 'Ingress';
-  spec: {
-    ingressClassName?: string;
-    defaultBackend?: IngressBackend;
-    rules?: IngressRule[];
-    tls?: { hosts?: string[]; secretName?: string }[];
-  };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
-}
-
-export interface IngressClass extends KubeObject {
-  kind: 'IngressClass';
-  spec: { controller?: string; parameters?: { apiGroup?: string; kind: string; name: string; namespace?: string; scope?: string } };
-}
-
-export interface NetworkPolicyPort {
-  protocol?: 'TCP' | 'UDP' | 'SCTP';
-  port?: number | string;
-  endPort?: number;
-}
-
-export interface IPBlock { cidr: string; except?: string[] }
-
-export interface NetworkPolicyPeer {
-  podSelector?: LabelSelector;
-  namespaceSelector?: LabelSelector;
-  ipBlock?: IPBlock;
-}
-
-export interface NetworkPolicyIngressRule { from?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }
-export interface NetworkPolicyEgressRule { to?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }
-
-export interface NetworkPolicy extends KubeObject {
-  kind: 'NetworkPolicy';
-  spec: {
-    podSelector: LabelSelector;
-    policyTypes?: ('Ingress' | 'Egress')[];
-    ingress?: NetworkPolicyIngressRule[];
-    egress?: NetworkPolicyEgressRule[];
-  };
-}

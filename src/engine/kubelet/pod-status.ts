@@ -8,13 +8,13 @@ import { deepEqual } from '../util/clone';
 
 const isSidecar = (spec: PodSpec, name: string): boolean => spec.initContainers?.find((c) => c.name === name)?.restartPolicy === 'Always';
 
-/** getPhase: the pod phase from its container statuses (podIsTerminal: no restart will happen any more). */
 /** The last status named `name` (a pod has a few containers: a scan beats building a map per call). */
 function statusNamed(statuses: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
   for (let i = statuses.length - 1; i >= 0; i--) if (statuses[i]!.name === name) return statuses[i];
   return undefined;
 }
 
+/** getPhase: the pod phase from its container statuses (podIsTerminal: no restart will happen any more). */
 export function computePhase(spec: PodSpec, initStatuses: readonly ContainerStatus[], statuses: readonly ContainerStatus[], podIsTerminal: boolean): PodPhase {
   let pendingInit = 0;
   let pendingSidecars = 0;
@@ -154,18 +154,21 @@ function stampedCondition(c: BareCondition, since: string): Condition {
   return message ? { type, status, lastProbeTime: null, lastTransitionTime: since, message } : { type, status, lastProbeTime: null, lastTransitionTime: since };
 }
 
-const STAMPED_KEYS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
+/** The keys stampedCondition writes, in order, by whether there is a reason and a message. */
+const STAMPED = ['type', 'status', 'lastProbeTime', 'lastTransitionTime'];
+const STAMPED_KEYS = { none: STAMPED, reason: [...STAMPED, 'reason'], message: [...STAMPED, 'message'], both: [...STAMPED, 'reason', 'message'] } as const;
 
 /** Whether `old` is exactly what stampedCondition(c, since) would build: the same values under the same keys, in order. */
 function sameCondition(old: Condition, c: BareCondition, since: string): boolean {
   if (old.status !== c.status || old.lastTransitionTime !== since || old.lastProbeTime !== null || old.reason !== c.reason || old.message !== c.message) return false;
+  const keys: readonly string[] = STAMPED_KEYS[c.reason ? (c.message ? 'both' : 'reason') : c.message ? 'message' : 'none'];
+  const fields = old as unknown as Readonly<Record<string, unknown>>;
   let i = 0;
-  for (const k in old) {
-    const expected = i < 4 ? STAMPED_KEYS[i] : i === 4 && c.reason ? 'reason' : (i === 4 || (i === 5 && c.reason)) && c.message ? 'message' : undefined;
-    if (k !== expected || (old as unknown as Record<string, unknown>)[k] === undefined) return false;
+  for (const k in fields) {
+    if (k !== keys[i] || fields[k] === undefined) return false;
     i++;
   }
-  return i === 4 + (c.reason ? 1 : 0) + (c.message ? 1 : 0);
+  return i === keys.length;
 }
 
 /**

@@ -63,9 +63,16 @@ function head(core: SchedulerCore, q: QueuedPodInfo, result: DecisionHead['resul
   };
 }
 
-function logCycle(core: SchedulerCore, q: QueuedPodInfo, label: string): void {
+/**
+ * The cycle's record: `schedule <pod> → <node>`, or `unschedulable <pod>` without a node. The
+ * label is hashed in parts and only built when something records (one per pod).
+ */
+function logCycle(core: SchedulerCore, q: QueuedPodInfo, node?: string): void {
   const pi = q.podInfo;
-  core.env.log.append({ kind: InteractionKind.Schedule, from: core.id, to: core.id, label, opId: q.opId, ref: core.env.log.recording ? { kind: 'Pod', namespace: pi.namespace, name: pi.name } : undefined });
+  const { log } = core.env;
+  const input = { kind: InteractionKind.Schedule, from: core.id, to: core.id, opId: q.opId, ref: log.recording ? { kind: 'Pod', namespace: pi.namespace, name: pi.name } : undefined };
+  if (node === undefined) log.appendParts(input, 'unschedulable ', pi.name, '', '');
+  else log.appendParts(input, 'schedule ', pi.name, ' → ', node);
 }
 
 function fail(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, kind: FailureKind, message: string, filter: FilterOutcome, post?: PostFilterOutcome): void {
@@ -80,7 +87,7 @@ function fail(core: SchedulerCore, q: QueuedPodInfo, state: CycleState, kind: Fa
     head: head(core, q, kind === 'Unschedulable' ? 'Unschedulable' : 'Error', filter, { message, preemption }),
     fw: core.fw, state, allNodes, filter, score: undefined,
   }));
-  logCycle(core, q, `unschedulable ${q.podInfo.name}`);
+  logCycle(core, q);
   recordFailure(core, q, kind, message, nominatedNode);
   core.queue.addUnschedulable(q, filter.diagnosis.unschedulablePlugins, kind === 'Error');
 }
@@ -128,7 +135,7 @@ function assumeAndBind(core: SchedulerCore, q: QueuedPodInfo, state: CycleState,
     core.queue.addUnschedulable(q, new Set(), true);
     return;
   }
-  logCycle(core, q, `schedule ${pod.name} → ${node}`);
+  logCycle(core, q, node);
   core.decisions.put(q.key, decision);
   const bound = core.fw.runBindPlugins(state, pod, node);
   if (bound === null) {

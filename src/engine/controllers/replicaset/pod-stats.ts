@@ -80,9 +80,11 @@ export class RsPodStats {
    * (contributions are never changed): pods of one ReplicaSet mostly say the same.
    */
   private contribution(rsUid: string, counted: boolean, ready: boolean, labeled: boolean, mismatched: boolean): Contribution {
+    const at = (counted ? 1 : 0) | (ready ? 2 : 0) | (labeled ? 4 : 0) | (mismatched ? 8 : 0);
+    // One that counts nothing never creates the ReplicaSet's counts, so nothing would forget it.
+    if (at === 0) return { rsUid, counted, ready, labeled, mismatched };
     let byFlags = this.contributions.get(rsUid);
     if (!byFlags) this.contributions.set(rsUid, (byFlags = []));
-    const at = (counted ? 1 : 0) | (ready ? 2 : 0) | (labeled ? 4 : 0) | (mismatched ? 8 : 0);
     return (byFlags[at] ??= Object.freeze({ rsUid, counted, ready, labeled, mismatched }));
   }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectRequestPrefix, subresourceSuffix } from './request-labels';
-import { resourceByName, restPath } from './resources';
+import { objectRequestPrefix, resourceByName, restPath, subresourceSuffix } from './resources';
 
 describe('request labels in parts', () => {
   it.each([
