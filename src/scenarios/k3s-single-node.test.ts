@@ -77,6 +77,14 @@ describe('k3s-single-node', () => {
       'NAME POD-SELECTOR AGE',
       'networkpolicy.networking.k8s.io/postgres-allow-backend app=postgres 40s',
     ]);
+    // ingress-nginx's minute-long status sync has run by 1m: the ADDRESS is the server's node address.
+    const server = cluster.api.peek<Node>('nodes', undefined, 'server')!;
+    const serverIP = server.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    expect(serverIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(t.block('00:01:00', 'kubectl get ingress -n taskmaster').map(words)).toEqual([
+      'NAME CLASS HOSTS ADDRESS PORTS AGE',
+      `taskmaster nginx taskmaster.sandbox.test ${serverIP} 80 60s`,
+    ]);
   });
 
   it.each([

@@ -95,6 +95,9 @@ ${indent(TASKMASTER_YAML, 6)}
       run: sandbox exec -n taskmaster deploy/frontend -- curl -m 5 http://postgres-svc:5432
       note: The frontend may not reach the database - the NetworkPolicy drops the connection and curl times out.
     - at: 1m
+      run: kubectl get ingress -n taskmaster
+      note: ingress-nginx has written the server's address into the Ingress status - the ADDRESS column was empty at 40s. It checks where its controller pods run once a minute.
+    - at: 1m
       run: kubectl top pods -n taskmaster
       note: metrics-server collects usage from the kubelet; kubectl top reads it.
 `,

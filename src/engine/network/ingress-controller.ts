@@ -1,17 +1,20 @@
 import type { ApiServer } from '../api/apiserver';
-import type { Ingress, IngressClass } from '../api/types';
+import type { Ingress, IngressClass, Node, Pod } from '../api/types';
 import { Component } from '../client/component';
 import type { Informer } from '../client/informer';
 import type { SimEnv } from '../sim/env';
 import {
-  buildRouteTable, controllerOfClass, ingressClassOf, INGRESS_CONTROLLERS, matchIngress,
+  buildRouteTable, controllerOfClass, ingressClassOf, INGRESS_CONTROLLERS, isNginxControllerPod, matchIngress,
   type IngressControllerKind, type IngressMatch, type RouteTable,
 } from './ingress';
+import { hasStatusAddresses, INGRESS_STATUS_SYNC_MS, nodeStatusAddress, servingNodes, statusAddresses } from './ingress-status';
 
 /**
  * The ingress controllers' configuration side: they watch Ingresses and IngressClasses and
  * keep one route table per controller (ingress-nginx for class `nginx`, Traefik for class
  * `traefik`). Whether a controller pod is Running to serve it is the data plane's question.
+ * ingress-nginx also publishes where it serves: every minute, while one of its pods runs, it
+ * writes the serving nodes' addresses into each of its Ingresses' status (see ingress-status.ts).
  */
 export class IngressControllers extends Component {
   private ingresses!: Informer<Ingress>;
@@ -27,6 +30,37 @@ export class IngressControllers extends Component {
     const touch = { add: () => this.touch(), update: () => this.touch(), delete: () => this.touch() };
     this.ingresses = this.informer<Ingress>('ingresses').on(touch);
     this.classes = this.informer<IngressClass>('ingressclasses').on(touch);
+    this.every(INGRESS_STATUS_SYNC_MS, 'sync ingress status', () => this.syncNginxStatus());
+  }
+
+  /**
+   * ingress-nginx's status sync: list the controller pods, look up the nodes that run a
+   * Running and Ready one, and write their addresses into every `nginx` Ingress whose status
+   * differs. Only a running controller does this, and with no Ingress there is nothing to
+   * report (so an Ingress-less cluster sees no requests from it).
+   */
+  private syncNginxStatus(): void {
+    const mine = [...this.ingresses.list()].filter((ing) => this.kindOf(ing) === 'nginx');
+    if (mine.length === 0) return;
+    const ctx = this.ctx();
+    const pods = this.api.list<Pod>(ctx, 'pods');
+    if (!pods.ok) return;
+    const nodes = servingNodes(pods.value.items.filter(isNginxControllerPod));
+    if (nodes.length === 0) return;
+    const want = statusAddresses(nodes.map((name) => {
+      const node = this.api.get<Node>(ctx, 'nodes', undefined, name);
+      return node.ok ? nodeStatusAddress(node.value) : undefined;
+    }));
+    const ordered = mine.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    for (const ing of ordered) {
+      if (hasStatusAddresses(ing, want)) continue;
+      this.api.update(ctx, 'ingresses', { ...ing, status: { loadBalancer: { ingress: want } } }, 'status');
+    }
+  }
+
+  private kindOf(ing: Ingress, classes: IngressClass[] = [...this.classes.list()]): IngressControllerKind | undefined {
+    const cls = ingressClassOf(ing, classes);
+    return cls === undefined ? undefined : controllerOfClass(cls, classes);
   }
 
   private touch(): void {
@@ -39,8 +73,7 @@ export class IngressControllers extends Component {
     const classes = [...this.classes.list()];
     const byKind = new Map<IngressControllerKind, Ingress[]>();
     for (const ing of this.ingresses.list()) {
-      const cls = ingressClassOf(ing, classes);
-      const kind = cls === undefined ? undefined : controllerOfClass(cls, classes);
+      const kind = this.kindOf(ing, classes);
       if (!kind) continue;
       let list = byKind.get(kind);
       if (!list) byKind.set(kind, (list = []));
