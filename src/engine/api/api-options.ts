@@ -19,7 +19,12 @@ export interface ListResult<T extends KubeObject> {
 }
 
 export interface CreateOptions {
-  /** The input is the caller's fresh object, handed over: stored without a defensive copy. */
+  /**
+   * The input is the caller's fresh object, handed over: stored without a defensive copy.
+   * Below its own records (the object, its metadata and spec) it may hold parts of other
+   * stored objects (a ReplicaSet's template containers and labels): immutable, so hooks only
+   * write to those three records and default a container on a copy.
+   */
   owned?: boolean;
 }
 

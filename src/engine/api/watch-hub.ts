@@ -34,11 +34,14 @@ export interface WatchHandle {
 class Watcher implements WatchHandle {
   /**
    * Pending events and their delivery times, side by side: a write fans out to a dozen
-   * watchers, and a burst keeps thousands queued, so no wrapper object per entry.
+   * watchers, and a burst keeps thousands queued, so no wrapper object per entry. Entries
+   * head..tail are pending; the arrays are reused from 0 once drained (a fresh pair per
+   * burst regrew from nothing, burst after burst), delivered slots cleared.
    */
-  queue: WatchEvent[] = [];
-  dues: number[] = [];
+  readonly queue: (WatchEvent | undefined)[] = [];
+  readonly dues: number[] = [];
   head = 0;
+  tail = 0;
   flush: ScheduledEvent | undefined;
   /** Delivers what is due: one closure per watcher, not one per scheduled flush. */
   deliverDue: () => void = () => undefined;
@@ -174,9 +177,10 @@ export class WatchHub {
     const ns = obj.metadata.namespace;
     const type: WatchEventType = !prev ? 'ADDED' : !next ? 'DELETED' : 'MODIFIED';
     const plain = this.all.get(resource.resource);
+    // One event object for every watcher: events are immutable.
+    let ev: WatchEvent | undefined;
     if (plain && plain.size > 0) {
-      // One event object for every watcher: events are immutable.
-      const ev = watchEvent(type, obj, opId, publishedKey(obj, storeKey));
+      ev = watchEvent(type, obj, opId, publishedKey(obj, storeKey));
       for (const w of plain) {
         if (w.namespace !== undefined && w.namespace !== ns) continue;
         this.enqueue(w, ev);
@@ -187,7 +191,8 @@ export class WatchHub {
       const before = nodeNameOf(prev);
       const after = nodeNameOf(next);
       if (before && before === after) {
-        this.fanNode(indexed, before, ns, type, obj, opId, storeKey);
+        // The node's watchers hear the same change as everyone: the same event object.
+        this.fanNode(indexed, before, ns, type, obj, opId, storeKey, ev);
       } else {
         if (before) this.fanNode(indexed, before, ns, 'DELETED', obj, opId, storeKey);
         if (after) this.fanNode(indexed, after, ns, next && prev ? 'ADDED' : type, obj, opId, storeKey);
@@ -195,10 +200,10 @@ export class WatchHub {
     }
   }
 
-  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, type: WatchEventType, obj: KubeObject, opId: number | undefined, storeKey: string | undefined): void {
+  /** `ev`: an event of this type for `obj` made already (for the unindexed watchers), or undefined. */
+  private fanNode(indexed: Map<string, Set<Watcher>>, node: string, ns: string | undefined, type: WatchEventType, obj: KubeObject, opId: number | undefined, storeKey: string | undefined, ev?: WatchEvent): void {
     const set = indexed.get(node);
     if (!set || set.size === 0) return;
-    let ev: WatchEvent | undefined;
     for (const w of set) {
       if (w.namespace !== undefined && w.namespace !== ns) continue;
       this.enqueue(w, (ev ??= watchEvent(type, obj, opId, publishedKey(obj, storeKey))));
@@ -207,8 +212,9 @@ export class WatchHub {
 
   private enqueue(w: Watcher, event: WatchEvent): void {
     const dueMs = this.env.now() + this.env.config.watchLatencyMs;
-    w.queue.push(event);
-    w.dues.push(dueMs);
+    const at = w.tail++;
+    w.queue[at] = event;
+    w.dues[at] = dueMs;
     if (!w.flush) w.flush = this.env.queue.schedule(dueMs, 'watch-delivery', w.deliverDue);
   }
 
@@ -231,15 +237,16 @@ export class WatchHub {
   private deliver(w: Watcher): void {
     w.flush = undefined;
     const now = this.env.now();
-    while (!w.stopped && w.head < w.queue.length && w.dues[w.head]! <= now) {
-      const event = w.queue[w.head++]!;
+    while (!w.stopped && w.head < w.tail && w.dues[w.head]! <= now) {
+      const at = w.head++;
+      const event = w.queue[at]!;
+      w.queue[at] = undefined;
       if (w.logDeliveries) this.logDelivery(w, event);
       w.handler(event);
     }
-    if (w.head >= w.queue.length) {
-      w.queue = [];
-      w.dues = [];
+    if (w.head >= w.tail) {
       w.head = 0;
+      w.tail = 0;
     } else if (!w.stopped) {
       w.flush = this.env.queue.schedule(w.dues[w.head]!, 'watch-delivery', w.deliverDue);
     }

@@ -62,6 +62,18 @@ describe('SharedInformerFactory', () => {
     expect(ib.size).toBe(1);
   });
 
+  it('each delivery record carries its own event\'s opId and object, one record object per delivery', () => {
+    const { env, api, records, view } = setUp();
+    view('kcm/a', []).start();
+    view('kcm/b', []).start();
+    api.create({ component: 'user', opId: 7 }, 'namespaces', undefined, namespace('one'));
+    api.create({ component: 'user', opId: 8 }, 'namespaces', undefined, namespace('two'));
+    advance(env, 100);
+    const deliveries = records.filter((r) => r.kind === 'watch');
+    expect(deliveries.map((r) => `${r.to} ${r.opId} ${r.ref?.name}`)).toEqual(['kcm/a 7 one', 'kcm/b 7 one', 'kcm/a 8 two', 'kcm/b 8 two']);
+    expect(new Set(deliveries).size).toBe(4);
+  });
+
   it('stops the watch when the last component stops, and a stopped component hears nothing', () => {
     const { env, api, view } = setUp();
     const a: string[] = [];

@@ -1,7 +1,7 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
 import type { KubeObject } from '../api/types';
 import { objectKey, type WatchEvent, type WatchHandle, type WatchOptions } from '../api/watch-hub';
-import { InteractionKind } from '../log/interaction-log';
+import { InteractionKind, type ObjectRef } from '../log/interaction-log';
 import type { ScheduledEvent } from '../sim/event-queue';
 
 /** client-go's reflector back-off after a failed list: 800 ms, doubling, capped at 30 s. */
@@ -150,6 +150,9 @@ export class SharedIndexInformer {
     }, true);
   }
 
+  /** The input of every delivery record (see onEvent). */
+  private readonly deliveryLine: DeliveryLine = { kind: InteractionKind.Watch, from: 'apiserver', to: '', opId: undefined, ref: undefined };
+
   private onEvent(ev: WatchEvent): void {
     const obj = ev.object;
     const m = obj.metadata;
@@ -159,24 +162,31 @@ export class SharedIndexInformer {
     if (!deleted) this.put(key, obj, old);
     else if (old) this.drop(key, old);
     const log = this.api.env.log;
-    // One record per component, differing only in `to`: append copies what it keeps.
-    const record = {
-      kind: InteractionKind.Watch,
-      from: 'apiserver',
-      to: '',
-      opId: ev.opId,
-      ref: log.recording ? { kind: obj.kind, namespace: m.namespace, name: m.name } : undefined,
-    };
+    const ref = log.recording ? { kind: obj.kind, namespace: m.namespace, name: m.name } : undefined;
+    // One record per component, differing only in `to`: append copies what it keeps, so one
+    // input object is refilled (every field, each time: a handler may deliver another event).
+    const record = this.deliveryLine;
     // A handler may stop its component (and detach others): deliver to those still attached.
     const consumers = this.consumers;
     for (const c of consumers) {
       if (this.consumers !== consumers && !this.isAttached(c)) continue;
       record.to = c.component;
+      record.opId = ev.opId;
+      record.ref = ref;
       log.appendLabeled(record, ev, c.componentHash);
       if (deleted && !old) continue;
       c.notify(old, obj, deleted, ev.opId, key);
     }
   }
+}
+
+/** A delivery record's input, every field present (one shape). */
+interface DeliveryLine {
+  readonly kind: InteractionKind;
+  readonly from: string;
+  to: string;
+  opId: number | undefined;
+  ref: ObjectRef | undefined;
 }
 
 /** One process's shared informers, by resource and watch options (client-go's SharedInformerFactory). */

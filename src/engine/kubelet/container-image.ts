@@ -75,7 +75,9 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
   }
   imageEvent(h, 'Normal', 'Pulling', ['Pulling image "', spec.image, '"'].join(''));
   logRuntime(rt, `pull ${spec.image}`, pc.opId(), { kind: 'Pod', namespace: pc.pod().metadata.namespace, name: pc.pod().metadata.name });
+  let settled = false;
   const cancel = rt.puller.pull(ref, pc.misbehaviour.imagePullError, (r) => {
+    settled = true;
     h.setCancelPull(undefined);
     if (pc.terminating()) return;
     if (r.ok) {
@@ -91,5 +93,7 @@ export function ensureImage(h: ImageStepHost, then: (ref: ImageRef) => void): vo
     pc.changed();
     h.later(PLEG_RELIST_MS, `sync ${spec.name}`, () => ensureImage(h, then), true);
   });
-  h.setCancelPull(cancel);
+  // A pull that took no time has finished already: its canceller would only keep the spent
+  // request (and this closure) alive with the container for the rest of its life.
+  if (!settled) h.setCancelPull(cancel);
 }

@@ -27,6 +27,21 @@ export interface ContainerRun {
   reason?: string;
 }
 
+const CONTAINERD_PREFIX_LENGTH = 'containerd://'.length;
+
+/** The keys of a status as the constructor builds it, in order. */
+const FRESH_KEYS = ['name', 'image', 'imageID', 'lastState', 'ready', 'restartCount', 'started', 'state'];
+
+/** Whether `st` has exactly the constructor's keys, in its order (no containerID yet). */
+export function hasFreshKeys(st: ContainerStatus): boolean {
+  let i = 0;
+  for (const k in st) {
+    if (k !== FRESH_KEYS[i]) return false;
+    i++;
+  }
+  return i === FRESH_KEYS.length;
+}
+
 /** How long a regular init container runs, in units of the runtime's create/start time. */
 const INIT_RUN_FACTOR = 3;
 
@@ -58,7 +73,7 @@ function fieldPathOf(kind: ContainerKind, name: string): string {
  * ContainerStatus the pod worker reports.
  */
 export class ContainerRunner implements ImageStepHost, ProbeHost {
-  readonly status: ContainerStatus;
+  private statusValue: ContainerStatus;
   current: ContainerRun | undefined;
   /** The most recent finished run, and the one before it (for `kubectl logs --previous`). */
   previous: ContainerRun | undefined;
@@ -92,7 +107,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     this.specValue = spec;
     this.fieldPathValue = fieldPathOf(kind, spec.name);
     const waitingReason = kind === 'app' && !(pc.pod().spec.initContainers?.length) ? 'ContainerCreating' : 'PodInitializing';
-    this.status = adopt && restored
+    this.statusValue = adopt && restored
       ? deepClone(restored)
       : { name: spec.name, image: spec.image, imageID: '', lastState: NO_LAST_STATE, ready: false, restartCount: 0, started: false, state: { waiting: { reason: waitingReason } } };
     if (!adopt && restored?.containerID) this.restore(restored);
@@ -100,6 +115,11 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
 
   get spec(): Container {
     return this.specValue;
+  }
+
+  /** The API-shaped status, changed in place (see started for the one time it is replaced). */
+  get status(): ContainerStatus {
+    return this.statusValue;
   }
 
   get name(): string {
@@ -143,8 +163,8 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     this.everCreated = true;
     this.lastTerminated = r.lastTerminated;
     Object.assign(this.status, { restartCount: old.restartCount, containerID: old.containerID, ready: r.ready });
-    if (r.lastTerminated) this.status.lastState = { terminated: r.lastTerminated };
-    if (r.state) this.status.state = r.state;
+    if (r.lastTerminated) this.statusValue.lastState = { terminated: r.lastTerminated };
+    if (r.state) this.statusValue.state = r.state;
   }
 
   /** Whether this container still has to be started (false for finished init containers and non-restartable exits). */
@@ -153,7 +173,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   }
 
   setWaiting(reason: string, message?: string): void {
-    this.status.state = { waiting: message ? { reason, message } : { reason } };
+    this.statusValue.state = { waiting: message ? { reason, message } : { reason } };
   }
 
   setCancelPull(cancel: (() => void) | undefined): void {
@@ -201,19 +221,30 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     if (this.pc.terminating()) return;
     if (this.everCreated) this.status.restartCount++;
     this.everCreated = true;
-    const id = runtimeId64(rt);
+    // The run's id is the tail of the status's containerID: one string kept per run, not two.
+    const fullId = ['containerd://', runtimeId64(rt)].join('');
+    const id = fullId.slice(CONTAINERD_PREFIX_LENGTH);
     const now = rt.env.now();
     this.current = { containerID: id, startedMs: now, seed: fnv32a(id) };
     this.usageSeed = rt.env.rng.nextUint32();
-    // Assigned one by one, in Object.assign's order (the keys keep their order), without a temporary object.
     const st = this.status;
-    st.image = ref.full;
-    st.imageID = imageID(ref);
-    st.containerID = ['containerd://', id].join('');
-    st.ready = false;
-    st.started = false;
-    this.status.state = { running: { startedAt: rfc3339(now) } };
-    this.status.lastState = this.lastTerminated ? { terminated: this.lastTerminated } : NO_LAST_STATE;
+    const state: ContainerState = { running: { startedAt: rfc3339(now) } };
+    const lastState = this.lastTerminated ? { terminated: this.lastTerminated } : NO_LAST_STATE;
+    if (hasFreshKeys(st)) {
+      // The first start of a status still shaped as the constructor built it: the same keys in
+      // the same order with containerID last, as one literal (adding containerID to the old
+      // object would give it an out-of-object property store, kept for the pod's life).
+      this.statusValue = { name: st.name, image: ref.full, imageID: imageID(ref), lastState, ready: false, restartCount: st.restartCount, started: false, state, containerID: fullId };
+    } else {
+      // Assigned one by one, in Object.assign's order (the keys keep their order), without a temporary object.
+      st.image = ref.full;
+      st.imageID = imageID(ref);
+      st.containerID = fullId;
+      st.ready = false;
+      st.started = false;
+      st.state = state;
+      st.lastState = lastState;
+    }
     logRuntimeJoined(rt, 'create container ', this.name, this.pc.opId(), this.podRef());
     this.event('Normal', 'Created', 'Container created');
     logRuntimeJoined(rt, 'start container ', this.name, this.pc.opId(), this.podRef());
@@ -258,7 +289,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     this.current = undefined;
     const term: ContainerStateTerminated = { exitCode, reason, startedAt: rfc3339(run.startedMs), finishedAt: rfc3339(now) };
     this.lastTerminated = term;
-    this.status.state = { terminated: term };
+    this.statusValue.state = { terminated: term };
     this.status.ready = this.kind === 'init' && exitCode === 0;
     this.status.started = false;
     return term;
@@ -287,7 +318,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     const m = this.pc.pod().metadata;
     const podDesc = `${m.name}_${m.namespace}(${this.pc.uid})`;
     this.setWaiting('CrashLoopBackOff', `back-off ${formatGoDuration(backoff.get(key))} restarting failed container=${this.name} pod=${podDesc}`);
-    if (this.lastTerminated) this.status.lastState = { terminated: this.lastTerminated };
+    if (this.lastTerminated) this.statusValue.lastState = { terminated: this.lastTerminated };
     this.event('Warning', 'BackOff', `Back-off restarting failed container ${this.name} in pod ${podDesc}`);
     this.pc.changed();
     this.later(backoff.until(key, finishedMs) - now, `back-off ${this.name}`, () => {
@@ -339,7 +370,7 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   /** A container that is not running when the pod terminates: its last exit, or unknown. */
   private settle(): void {
     if (this.status.state.terminated) return;
-    this.status.state = { terminated: this.lastTerminated ?? CONTAINER_STATUS_UNKNOWN };
+    this.statusValue.state = { terminated: this.lastTerminated ?? CONTAINER_STATUS_UNKNOWN };
     this.status.ready = false;
     this.status.started = false;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from '../api/types';
-import { admitPod, nodeAffinityMatches, podRequests, qosClass } from './pod-resources';
+import { admitPod, nodeAffinityMatches, podRequests, qosClass, sharedRequests } from './pod-resources';
 
 const c = (name: string, requests?: Record<string, string>, limits?: Record<string, string>, extra: Partial<Container> = {}): Container => ({
   name, image: 'i', ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}), ...extra,
@@ -12,6 +12,19 @@ describe('podRequests', () => {
     expect(podRequests(pod([c('a', { cpu: '100m', memory: '64Mi' }), c('b', { cpu: '250m' })]))).toEqual({ cpuMillis: 350, memoryBytes: 64 * 2 ** 20 });
     expect(podRequests(pod([c('a', { cpu: '100m' })], [c('init', { cpu: '1' })]))).toEqual({ cpuMillis: 1000, memoryBytes: 0 });
     expect(podRequests(pod([c('a', { cpu: '100m' })], [c('side', { cpu: '50m' }, undefined, { restartPolicy: 'Always' })]))).toEqual({ cpuMillis: 150, memoryBytes: 0 });
+  });
+});
+
+describe('sharedRequests', () => {
+  it('hands out one object per run of equal requests, never one with other values', () => {
+    const a = sharedRequests({ cpuMillis: 100, memoryBytes: 64 });
+    expect(sharedRequests({ cpuMillis: 100, memoryBytes: 64 })).toBe(a);
+    const b = { cpuMillis: 100, memoryBytes: 65 };
+    expect(sharedRequests(b)).toBe(b);
+    const c2 = { cpuMillis: 200, memoryBytes: 65 };
+    expect(sharedRequests(c2)).toBe(c2);
+    expect(sharedRequests({ cpuMillis: 200, memoryBytes: 65 })).toEqual({ cpuMillis: 200, memoryBytes: 65 });
+    expect(a).toEqual({ cpuMillis: 100, memoryBytes: 64 });
   });
 });
 

@@ -34,6 +34,19 @@ export function podRequests(pod: Pod): Requests {
   return { cpuMillis: cpu, memoryBytes: mem };
 }
 
+let lastShared: Readonly<Requests> = { cpuMillis: 0, memoryBytes: 0 };
+
+/**
+ * `r`, or an equal Requests handed out before: a pod worker keeps its pod's requests for the
+ * pod's life, and the pods of one template (on a node, and across nodes) request the same.
+ * The shared object must not be changed (the workers only read theirs).
+ */
+export function sharedRequests(r: Readonly<Requests>): Readonly<Requests> {
+  if (r.cpuMillis === lastShared.cpuMillis && r.memoryBytes === lastShared.memoryBytes) return lastShared;
+  lastShared = r;
+  return r;
+}
+
 /** status.qosClass: Guaranteed (requests = limits everywhere), BestEffort (nothing set), else Burstable. */
 export function qosClass(pod: Pod): NonNullable<PodStatus['qosClass']> {
   // Init containers, then app containers, each for cpu then memory (no arrays built per call).

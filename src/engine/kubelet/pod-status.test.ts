@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition, ContainerState, ContainerStatus, Pod, PodSpec, PodStatus } from '../api/types';
 import { Rng } from '../sim/rng';
 import { deepEqual } from '../util/clone';
-import { buildPodStatus, computePhase, mergeKeepsUpToDate, mergePodStatus, statusUpToDate, withTransitionTimes, type PodRuntimeView } from './pod-status';
+import { buildPodStatus, computePhase, mergeKeepsUpToDate, mergePodStatus, statusUpToDate, unmergePodStatus, withTransitionTimes, type PodRuntimeView } from './pod-status';
 
 const running: ContainerState = { running: { startedAt: 't' } };
 const waiting: ContainerState = { waiting: { reason: 'ContainerCreating' } };
@@ -139,6 +139,39 @@ describe('mergePodStatus', () => {
       expect(statusUpToDate(undefined, mine)).toBe(deepEqual(mergePodStatus(undefined, mine), {}));
     }
     expect(upToDate).toBeGreaterThan(100);
+  });
+
+  it('unmergePodStatus gives back what was merged (same keys, same order, same conditions) on random statuses', () => {
+    const rng = new Rng(13);
+    const pick = <T,>(xs: readonly T[]): T => xs[rng.nextUint32() % xs.length]!;
+    const conds = (types: readonly string[]): Condition[] => Array.from({ length: rng.nextUint32() % 4 }, () => ({ type: pick(types), status: pick(['True', 'False'] as const) }));
+    const status = (types: readonly string[], nominated: boolean): PodStatus => {
+      const s: PodStatus = {};
+      if (rng.nextUint32() % 2) s.phase = pick(['Pending', 'Running'] as const);
+      if (rng.nextUint32() % 3) s.conditions = conds(types);
+      if (nominated && rng.nextUint32() % 2) s.nominatedNodeName = pick(['', 'n1']);
+      if (rng.nextUint32() % 2) s.hostIP = pick(['10.0.0.1', '10.0.0.2']);
+      if (rng.nextUint32() % 4 === 0) s.podIP = undefined;
+      return s;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const mine = status(['Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers'], false);
+      const api = i % 3 ? status(['Ready', 'PodScheduled', 'DisruptionTarget'], true) : undefined;
+      const back = unmergePodStatus(mergePodStatus(api, mine), mine.conditions?.length ?? -1);
+      expect(Object.keys(back)).toEqual(Object.keys(mine));
+      expect(back).toEqual(mine);
+      back.conditions?.forEach((c, j) => expect(c).toBe(mine.conditions![j]));
+    }
+  });
+
+  it('buildPodStatus builds the same status from the stored merge as from what was merged', () => {
+    const mine = buildPodStatus(view(), undefined, 'T1');
+    const api = { phase: 'Pending' as const, nominatedNodeName: 'n', conditions: [{ type: 'PodScheduled', status: 'True' as const }, { type: 'Ready', status: 'True' as const }] };
+    const merged = mergePodStatus(api, mine);
+    const next = view({ statuses: [cs('web', running, { ready: true }), cs('side', running, { ready: true })] });
+    const fromMerge = buildPodStatus(next, merged, 'T2');
+    expect(fromMerge).toEqual(buildPodStatus(next, mine, 'T2'));
+    expect(fromMerge.conditions!.map((c) => c.lastTransitionTime)).toEqual(['T1', 'T1', 'T2', 'T2']);
   });
 
   it('mergeKeepsUpToDate: a merge of a status with kubelet conditions only is up to date with it, whatever it merged into', () => {

@@ -230,6 +230,22 @@ export function mergePodStatus(api: PodStatus | undefined, mine: PodStatus): Pod
 }
 
 /**
+ * `mine` back from mergePodStatus(api, mine), for a `mine` without nominatedNodeName: its keys
+ * in order, its own conditions (the first `conditions` of the merge's; -1: it had none), and
+ * not the API's nominatedNodeName the merge added.
+ */
+export function unmergePodStatus(merged: PodStatus, conditions: number): PodStatus {
+  const src = merged as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const k in src) {
+    if (k === 'nominatedNodeName') continue;
+    if (k !== 'conditions') out[k] = src[k];
+    else if (conditions >= 0) out[k] = (merged.conditions ?? []).slice(0, conditions);
+  }
+  return out as PodStatus;
+}
+
+/**
  * Whether statusUpToDate(mergePodStatus(x, mine), mine) holds for every x: the merge puts
  * `mine`'s fields and conditions first, so it does when `mine` has kubelet conditions only.
  */

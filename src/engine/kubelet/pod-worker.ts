@@ -4,7 +4,7 @@ import { rfc3339 } from '../sim/time';
 import { ContainerRunner } from './container-runner';
 import { logKubelet, logKubeletJoined, logRuntime, logRuntimeJoined, recordEvent, type KubeletRuntime } from './kubelet-runtime';
 import type { PodContext } from './pod-context';
-import { podRequests, qosClass, type Rejection, type Requests } from './pod-resources';
+import { podRequests, qosClass, sharedRequests, type Rejection, type Requests } from './pod-resources';
 import { buildPodStatus, computePhase, type PodRuntimeView } from './pod-status';
 import { StatusWriter } from './status-writer';
 import { readMisbehaviour, type Misbehaviour } from './sim-annotations';
@@ -12,6 +12,8 @@ import { kubeletMountCheck, mountRetryMs } from '../storage/mount-check';
 
 /** How long the CNI waits before retrying a sandbox whose IP range was exhausted. */
 const SANDBOX_RETRY_MS = 10_000;
+
+const NO_RUNNERS: readonly ContainerRunner[] = Object.freeze([]);
 
 export function isTerminalPhase(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -27,9 +29,9 @@ export class PodWorker implements PodContext {
   readonly misbehaviour: Misbehaviour;
   readonly probeOriginMs: number;
   /** Effective pod request, counted against the node's allocatable while the pod is active. */
-  readonly requests: Requests;
-  readonly inits: ContainerRunner[];
-  readonly apps: ContainerRunner[];
+  readonly requests: Readonly<Requests>;
+  readonly inits: readonly ContainerRunner[];
+  readonly apps: readonly ContainerRunner[];
   private current: Pod;
   private op: number | undefined;
   private ip: string | undefined;
@@ -63,12 +65,14 @@ export class PodWorker implements PodContext {
     this.misbehaviour = readMisbehaviour(pod);
     this.probeOriginMs = rt.env.now();
     this.qos = qosClass(pod);
-    this.requests = requests ?? podRequests(pod);
+    this.requests = sharedRequests(requests ?? podRequests(pod));
     this.writer = new StatusWriter(rt, this.uid);
     const adopt = isTerminalPhase(pod);
     const initStatuses = pod.status?.initContainerStatuses ?? [];
     const statuses = pod.status?.containerStatuses ?? [];
-    this.inits = (pod.spec.initContainers ?? []).map((c) => new ContainerRunner(this, c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', initStatuses.find((s) => s.name === c.name), adopt));
+    const initSpecs = pod.spec.initContainers;
+    // Most pods have no init containers: they share one empty list.
+    this.inits = initSpecs === undefined || initSpecs.length === 0 ? NO_RUNNERS : initSpecs.map((c) => new ContainerRunner(this, c, c.restartPolicy === 'Always' ? 'sidecar' : 'init', initStatuses.find((s) => s.name === c.name), adopt));
     this.apps = pod.spec.containers.map((c) => new ContainerRunner(this, c, 'app', statuses.find((s) => s.name === c.name), adopt));
     this.finished = adopt;
   }
@@ -312,7 +316,7 @@ export class PodWorker implements PodContext {
 
   private flush(): void {
     if (this.gone) return;
-    const desired = buildPodStatus(this.view(), this.writer.lastWritten ?? this.current.status, rfc3339(this.rt.env.now()));
+    const desired = buildPodStatus(this.view(), this.writer.previous ?? this.current.status, rfc3339(this.rt.env.now()));
     const stored = this.writer.write(this.current, desired, this.op);
     if (!stored) return;
     this.current = stored;

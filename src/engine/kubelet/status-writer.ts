@@ -2,7 +2,7 @@ import type { ApiResult } from '../api/status';
 import type { Pod, PodStatus } from '../api/types';
 import { deepEqual } from '../util/clone';
 import type { KubeletRuntime } from './kubelet-runtime';
-import { mergeKeepsUpToDate, mergePodStatus, statusUpToDate } from './pod-status';
+import { mergeKeepsUpToDate, mergePodStatus, statusUpToDate, unmergePodStatus } from './pod-status';
 
 /**
  * The kubelet's status manager for one pod: merges the kubelet's fields into the pod as last
@@ -10,8 +10,14 @@ import { mergeKeepsUpToDate, mergePodStatus, statusUpToDate } from './pod-status
  * once more. Nothing is sent when the API already says the same.
  */
 export class StatusWriter {
-  /** The kubelet-owned status last written (or found already in place). */
-  lastWritten: PodStatus | undefined;
+  /**
+   * The kubelet-owned status last written (or found already in place), when it is not kept as
+   * `writtenAs` instead: a pod that runs for hours would keep a second copy of its status.
+   */
+  private written: PodStatus | undefined;
+  /** The merge stored as sent for the last write: `written` is unmergePodStatus(writtenAs, writtenConditions). */
+  private writtenAs: PodStatus | undefined;
+  private writtenConditions = -1;
   /**
    * A status object known to say what lastWritten says (statusUpToDate holds): the merge the
    * API stored as sent, or the API's status found up to date. The watch echoes the write back
@@ -27,7 +33,7 @@ export class StatusWriter {
   /** Returns the stored pod when a write happened. */
   write(current: Pod, desired: PodStatus, opId: number | undefined): Pod | undefined {
     if (statusUpToDate(current.status, desired)) {
-      this.lastWritten = desired;
+      this.remember(desired);
       this.confirmed = current.status;
       return undefined;
     }
@@ -44,21 +50,49 @@ export class StatusWriter {
       if (res.ok) {
         stored = res.value;
         // Stored as sent: the merge of the kubelet's fields into a status says those fields.
-        if (stored.status === merged && mergeKeepsUpToDate(desired)) this.confirmed = merged;
+        if (stored.status === merged && mergeKeepsUpToDate(desired)) {
+          this.confirmed = merged;
+          // The merge holds `desired` whole (it adds only the API's nominatedNodeName, which `desired` lacks).
+          if (!('nominatedNodeName' in desired)) {
+            this.written = undefined;
+            this.writtenAs = merged;
+            this.writtenConditions = desired.conditions?.length ?? -1;
+            return stored;
+          }
+        }
         break;
       }
       if (res.status.code !== 409) return undefined;
       const got: ApiResult<Pod> = this.rt.api.get<Pod>(ctx, 'pods', base.metadata.namespace, base.metadata.name);
       base = got.ok && got.value.metadata.uid === this.uid ? got.value : undefined;
     }
-    this.lastWritten = desired;
+    this.remember(desired);
     return stored;
+  }
+
+  private remember(desired: PodStatus): void {
+    this.written = desired;
+    this.writtenAs = undefined;
+  }
+
+  /**
+   * What buildPodStatus needs of the last written status (its phase and the kubelet's
+   * conditions): the stored merge says the same, its other components' conditions after them.
+   */
+  get previous(): PodStatus | undefined {
+    return this.written ?? this.writtenAs;
+  }
+
+  /** The kubelet-owned status last written (or found already in place). */
+  get lastWritten(): PodStatus | undefined {
+    return this.written ?? (this.writtenAs && unmergePodStatus(this.writtenAs, this.writtenConditions));
   }
 
   /** statusUpToDate(status, lastWritten), answered at once for a status confirmed above. */
   upToDate(status: PodStatus | undefined): boolean {
+    if (!this.written && !this.writtenAs) return true;
+    if (status !== undefined && status === this.confirmed) return true;
     const written = this.lastWritten;
-    if (!written) return true;
-    return (status !== undefined && status === this.confirmed) || statusUpToDate(status, written);
+    return written === undefined || statusUpToDate(status, written);
   }
 }

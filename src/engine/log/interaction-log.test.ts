@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fnv32a } from '../util/clone';
 import { InteractionKind, InteractionLog, type Interaction } from './interaction-log';
 
 const BASE = { kind: InteractionKind.EtcdWrite, from: 'apiserver', to: 'etcd', opId: 3 } as const;
@@ -50,5 +51,33 @@ describe('InteractionLog.appendParts', () => {
     expect(parts.digest).toBe(whole.digest);
     expect(counted.digest).toBe(whole.digest);
     expect(parts.records.map((r) => r.label)).toEqual([label]);
+  });
+});
+
+describe('InteractionLog digest', () => {
+  /** The running hash as first written: every field's FNV-1a (or number) mixed in order, the time as two 32-bit words. */
+  function referenceDigest(records: readonly { tMs: number; kind: string; from: string; to: string; label: string; opId?: number; code?: number }[]): string {
+    const mix = (h: number, v: number): number => {
+      const x = Math.imul(h ^ (v | 0), 0x5bd1e995);
+      return (x ^ (x >>> 15)) >>> 0;
+    };
+    let h = 0x811c9dc5;
+    for (const r of records) {
+      h = mix(h, r.tMs % 0x100000000);
+      h = mix(h, Math.floor(r.tMs / 0x100000000));
+      for (const f of [r.kind, r.from, r.to, r.label]) h = mix(h, fnv32a(f));
+      h = mix(h, r.opId ?? -1);
+      h = mix(h, r.code ?? -1);
+    }
+    return (h >>> 0).toString(16).padStart(8, '0');
+  }
+
+  it.each([0, 1234, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000, 2 ** 40 + 5, 2 ** 52 + 3, 12.5])('at t=%d ms, for every kind, hashes as the reference', (tMs) => {
+    const kinds = [...Object.values(InteractionKind), 'custom-kind'];
+    const records = kinds.map((kind, i) => ({ tMs, kind, from: `from-${i % 3}`, to: i % 2 ? 'apiserver' : 'etcd', label: `label ${i}`, ...(i % 2 ? { opId: i } : {}), ...(i % 3 ? {} : { code: 200 }) }));
+    const log = new InteractionLog(() => tMs, 16);
+    log.keep = false;
+    for (const r of records) log.append({ kind: r.kind as InteractionKind, from: r.from, to: r.to, label: r.label, opId: r.opId, code: r.code });
+    expect(log.digest).toBe(referenceDigest(records));
   });
 });

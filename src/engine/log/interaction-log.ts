@@ -80,6 +80,20 @@ export function idHashOf(id: string): number {
   return fnv32a(id);
 }
 
+const WATCH_HASH = fnv32a(InteractionKind.Watch);
+const REQUEST_HASH = fnv32a(InteractionKind.Request);
+const RESPONSE_HASH = fnv32a(InteractionKind.Response);
+const ETCD_HASH = fnv32a(InteractionKind.EtcdWrite);
+
+/** KIND_HASHES.get(kind), the kinds most records have compared first (one string comparison each, no map lookup). */
+function kindHash(kind: string): number | undefined {
+  if (kind === InteractionKind.Watch) return WATCH_HASH;
+  if (kind === InteractionKind.Request) return REQUEST_HASH;
+  if (kind === InteractionKind.Response) return RESPONSE_HASH;
+  if (kind === InteractionKind.EtcdWrite) return ETCD_HASH;
+  return KIND_HASHES.get(kind);
+}
+
 /** Folds a 32-bit word into a running hash (multiply-xorshift, as MurmurHash2's mix). */
 function mix(h: number, v: number): number {
   const x = Math.imul(h ^ (v | 0), 0x5bd1e995);
@@ -167,9 +181,11 @@ export class InteractionLog {
   private record(input: Omit<InteractionInput, 'label'>, label: string | undefined, labelHash: number, toHash?: number): void {
     const tMs = this.now();
     let h = this.hash;
-    h = mix(h, tMs % 0x100000000);
-    h = mix(h, Math.floor(tMs / 0x100000000));
-    h = mix(h, KIND_HASHES.get(input.kind) ?? this.idHash(input.kind, 0));
+    // Simulated times fit in 32 bits: the low word is the time itself and the high word 0 (a float modulo and division otherwise).
+    const small = tMs >= 0 && tMs < 0x100000000;
+    h = mix(h, small ? tMs : tMs % 0x100000000);
+    h = mix(h, small ? 0 : Math.floor(tMs / 0x100000000));
+    h = mix(h, kindHash(input.kind) ?? this.idHash(input.kind, 0));
     h = mix(h, this.idHash(input.from, 1));
     h = mix(h, toHash ?? this.idHash(input.to, 2));
     h = mix(h, labelHash);

@@ -1,6 +1,7 @@
 import type { ApiServer } from '../api/apiserver';
 import type { Pod } from '../api/types';
 import { Component } from '../client/component';
+import type { Informer } from '../client/informer';
 import type { SimEnv } from '../sim/env';
 import type { Peer } from './network-policy';
 import { namespacedKey } from '../util/keys';
@@ -44,29 +45,28 @@ export type PodRole = (pod: Pod) => boolean;
  * The pod network's view of pods (what the CNI and the node agents know): by name, by IP,
  * by node, and by role (collector agents, ingress controllers…), kept by one pod informer.
  * Each role index is updated per pod change, so asking "the agents on worker-2" is cheap.
+ * The indexes hold pod keys, the pods themselves are read from the informer's cache (its own:
+ * nothing runs between the cache's update and this directory's handler): a status write,
+ * which keeps the pod's IP, node and roles, changes no index but the IP's last holder.
  */
 export class PodDirectory extends Component {
-  private readonly byKey = new Map<string, Pod>();
-  private readonly byIp = new Map<string, Pod>();
-  private readonly byNode = new Map<string, Map<string, Pod>>();
-  private readonly byRole = new Map<string, Map<string, Pod>>();
-  private readonly roleTests: readonly { readonly pods: Map<string, Pod>; readonly test: PodRole }[];
-  /**
-   * The role maps listing each pod (pods holding no role have no entry): a status write, which
-   * keeps the pod's roles, refreshes just those instead of asking every role's map.
-   */
-  private readonly rolesOf = new Map<string, Map<string, Pod>[]>();
+  private pods: Informer<Pod> | undefined;
+  /** pod-network IP → the key of the pod last written with it. */
+  private readonly byIp = new Map<string, string>();
+  private readonly byNode = new Map<string, Set<string>>();
+  private readonly byRole = new Map<string, Set<string>>();
+  private readonly roleTests: readonly { readonly pods: Set<string>; readonly test: PodRole }[];
   /** Bumped on every pod change. */
   version = 0;
 
   constructor(env: SimEnv, api: ApiServer, private readonly roles: Readonly<Record<string, PodRole>>, id = 'pod-network') {
     super(env, api, id);
-    for (const r of Object.keys(roles)) this.byRole.set(r, new Map());
+    for (const r of Object.keys(roles)) this.byRole.set(r, new Set());
     this.roleTests = Object.entries(roles).map(([role, test]) => ({ pods: this.byRole.get(role)!, test }));
   }
 
   protected onStart(): void {
-    this.informer<Pod>('pods').on({
+    this.pods = this.informer<Pod>('pods').on({
       add: (p, _opId, key) => this.put(key, undefined, p),
       update: (o, p, _opId, key) => this.put(key, o, p),
       delete: (p, _opId, key) => this.put(key, p, undefined),
@@ -76,68 +76,68 @@ export class PodDirectory extends Component {
   /** `key`: the informer's cache key, keyOf the pod (namespaced pods only). */
   private put(key: string, old: Pod | undefined, pod: Pod | undefined): void {
     this.version++;
-    // Entries an update keeps are overwritten in place (one Map set) rather than deleted and re-added.
     const ip = pod && !pod.spec.hostNetwork ? pod.status?.podIP : undefined;
     const node = pod?.spec.nodeName;
+    const oldNode = old?.spec.nodeName;
     if (old) {
-      if (!pod) this.byKey.delete(key);
       const oldIp = old.status?.podIP;
-      if (oldIp && oldIp !== ip && !old.spec.hostNetwork && this.byIp.get(oldIp) === old) this.byIp.delete(oldIp);
-      if (old.spec.nodeName && old.spec.nodeName !== node) this.byNode.get(old.spec.nodeName)?.delete(key);
+      if (oldIp && oldIp !== ip && !old.spec.hostNetwork && this.byIp.get(oldIp) === key) this.byIp.delete(oldIp);
+      if (oldNode && oldNode !== node) this.byNode.get(oldNode)?.delete(key);
     }
-    if (old !== undefined && pod !== undefined && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels) {
-      const held = this.rolesOf.get(key);
-      if (held) for (const m of held) m.set(key, pod);
-    } else this.retestRoles(key, old, pod);
+    if (old === undefined || pod === undefined || old.spec !== pod.spec || old.metadata.labels !== pod.metadata.labels) this.retestRoles(key, old, pod);
     if (!pod) return;
-    this.byKey.set(key, pod);
-    if (ip) this.byIp.set(ip, pod);
-    if (node) {
-      let m = this.byNode.get(node);
-      if (!m) this.byNode.set(node, (m = new Map()));
-      m.set(key, pod);
+    // Set again on every write: of two pods showing one IP (a reused address), the latest written holds it.
+    if (ip) this.byIp.set(ip, key);
+    if (node && node !== oldNode) {
+      let keys = this.byNode.get(node);
+      if (!keys) this.byNode.set(node, (keys = new Set()));
+      keys.add(key);
     }
   }
 
   /** Asks every role about a pod whose name, labels or spec may have changed (or that came or went). */
   private retestRoles(key: string, old: Pod | undefined, pod: Pod | undefined): void {
-    let held: Map<string, Pod>[] | undefined;
     for (const { pods, test } of this.roleTests) {
-      if (pod && test(pod)) pods.set(key, pod);
-      else if (old) {
-        pods.delete(key);
-        continue;
-      } else if (!pods.has(key)) continue;
-      (held ??= []).push(pods);
+      if (pod && test(pod)) pods.add(key);
+      else if (old) pods.delete(key);
     }
-    if (held) this.rolesOf.set(key, held);
-    else this.rolesOf.delete(key);
+  }
+
+  /** The pods under `keys`, in that order. */
+  private podsOf(keys: Iterable<string>): Pod[] {
+    const out: Pod[] = [];
+    for (const k of keys) {
+      const p = this.pods?.getByKey(k);
+      if (p) out.push(p);
+    }
+    return out;
   }
 
   get(namespace: string, name: string): Pod | undefined {
-    return this.byKey.get(podKey(namespace, name));
+    return this.pods?.getByKey(podKey(namespace, name));
   }
 
   getByKey(key: string): Pod | undefined {
-    return this.byKey.get(key);
+    return this.pods?.getByKey(key);
   }
 
   /** The pod owning a pod-network IP (host-network pods share their node's IP and are not listed). */
   byIP(ip: string): Pod | undefined {
-    return this.byIp.get(ip);
+    const key = this.byIp.get(ip);
+    return key === undefined ? undefined : this.pods?.getByKey(key);
   }
 
   onNode(node: string): Pod[] {
-    return [...(this.byNode.get(node)?.values() ?? [])];
+    return this.podsOf(this.byNode.get(node) ?? []);
   }
 
   /** Pods holding a role, sorted by namespace/name. */
   withRole(role: string): Pod[] {
-    const m = this.byRole.get(role);
-    return m ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, p]) => p) : [];
+    const keys = this.byRole.get(role);
+    return keys ? this.podsOf([...keys].sort()) : [];
   }
 
   all(): IterableIterator<Pod> {
-    return this.byKey.values();
+    return this.pods?.list() ?? new Map<string, Pod>().values();
   }
 }

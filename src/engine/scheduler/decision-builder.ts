@@ -24,17 +24,24 @@ export interface DecisionInput {
   readonly score: ScoreOutcome | undefined;
 }
 
-/** The rows a decision keeps, as columns: node name, verdict, index into the scored nodes (or -1). */
+/**
+ * The rows a decision keeps, as columns: node name, verdict, index into the scored nodes (or
+ * -1). One scratch set, refilled every cycle: only the exactly sized copies are kept.
+ */
 interface Rows {
+  count: number;
   readonly nodes: string[];
   readonly verdicts: Result[];
   readonly scoredAt: number[];
 }
 
+const scratchRows: Rows = { count: 0, nodes: [], verdicts: [], scoredAt: [] };
+
 function push(rows: Rows, node: string, verdict: Result, scoredAt: number): void {
-  rows.nodes.push(node);
-  rows.verdicts.push(verdict);
-  rows.scoredAt.push(scoredAt);
+  const i = rows.count++;
+  rows.nodes[i] = node;
+  rows.verdicts[i] = verdict;
+  rows.scoredAt[i] = scoredAt;
 }
 
 const topScratch = new Int32Array(TOP_SCORED_KEPT + 1);
@@ -88,7 +95,7 @@ function truncatedRows(input: DecisionInput, rows: Rows): void {
   } else for (let i = 0; i < feasible.length && i < TOP_SCORED_KEPT; i++) push(rows, feasible[i]!.name, null, -1);
   if (filter.diagnosis.nodeToStatus.size === 0) return;
   for (const [node, verdict] of filter.diagnosis.nodeToStatus) {
-    if (rows.nodes.length >= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT) break;
+    if (rows.count >= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT) break;
     push(rows, node, verdict, -1);
   }
 }
@@ -103,37 +110,48 @@ function sortedReasons(d: Diagnosis): readonly ReasonCount[] {
 /** Frozen all-null verdict columns by length: a decision listing feasible nodes only shares one. */
 const ALL_FEASIBLE: (readonly Result[])[] = [];
 
-function exactVerdicts(verdicts: readonly Result[]): readonly Result[] {
-  const n = verdicts.length;
-  if (n > TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT || verdicts.some((v) => v !== null)) return verdicts.slice();
+function exactVerdicts(verdicts: readonly Result[], n: number): readonly Result[] {
+  let allNull = n <= TOP_SCORED_KEPT + REJECTED_SAMPLE_KEPT;
+  for (let i = 0; allNull && i < n; i++) if (verdicts[i] !== null) allNull = false;
+  if (!allNull) return verdicts.slice(0, n);
   return (ALL_FEASIBLE[n] ??= Object.freeze(new Array<Result>(n).fill(null)));
+}
+
+/** Score bytes of a decision, as char codes: one flat string per decision (a typed array costs a buffer object besides). */
+let scoreScratch = new Uint8Array(256);
+
+function scoreString(rows: Rows, score: ScoreOutcome | undefined, k: number): string {
+  const count = rows.count;
+  const len = count * k;
+  if (len === 0) return '';
+  if (scoreScratch.length < len) scoreScratch = new Uint8Array(Math.max(len, scoreScratch.length * 2));
+  const bytes = scoreScratch;
+  bytes.fill(NOT_SCORED, 0, len);
+  for (let i = 0; score && i < count; i++) {
+    const at = rows.scoredAt[i]!;
+    if (at < 0) continue;
+    for (let j = 0; j < k; j++) bytes[i * k + j] = score.perPlugin[j]![at]!;
+  }
+  return String.fromCharCode.apply(null, bytes.subarray(0, len) as unknown as number[]);
 }
 
 /** Turns one cycle's outcome into a compact, bounded record. */
 export function buildDecision(input: DecisionInput): CompactDecision {
-  const rows: Rows = { nodes: [], verdicts: [], scoredAt: [] };
+  const rows = scratchRows;
+  rows.count = 0;
   if (input.head.truncated) truncatedRows(input, rows);
   else fullRows(input, rows);
   const [names, weights] = input.fw.scorePluginColumns(input.score?.plugins ?? []);
-  const k = names.length;
-  const count = rows.nodes.length;
-  const scores = new Uint8Array(count * k).fill(NOT_SCORED);
-  const score = input.score;
-  for (let i = 0; score && i < count; i++) {
-    const at = rows.scoredAt[i]!;
-    if (at < 0) continue;
-    for (let j = 0; j < k; j++) scores[i * k + j] = score.perPlugin[j]![at]!;
-  }
   return {
     head: input.head,
     filterPlugins: input.fw.filterNames,
     skippedFilters: input.fw.skippedFilterSet(input.state.skipFilter),
     scorePlugins: names,
     scoreWeights: weights,
-    // Kept with every retained decision: sized exactly (pushing grew them to 17 slots).
-    nodes: rows.nodes.slice(),
-    verdicts: exactVerdicts(rows.verdicts),
-    scores,
+    // Kept with every retained decision: sized exactly.
+    nodes: rows.nodes.slice(0, rows.count),
+    verdicts: exactVerdicts(rows.verdicts, rows.count),
+    scores: scoreString(rows, input.score, names.length),
     reasons: sortedReasons(input.filter.diagnosis),
   };
 }

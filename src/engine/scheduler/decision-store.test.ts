@@ -16,21 +16,25 @@ function compact(name: string): CompactDecision {
     scoreWeights: [],
     nodes: ['n1'],
     verdicts: [null],
-    scores: new Uint8Array(0),
+    scores: '',
     reasons: [],
   };
 }
 
-function decide(f: Fixture, podName: string) {
-  const pod = makePod(podName, { cpu: '1' });
+function compactDecision(f: Fixture, podName: string, cpu = '1'): CompactDecision {
+  const pod = makePod(podName, { cpu });
   const { state, outcome, pod: pi } = f.filter(pod);
   const score = outcome.feasible.length > 1 ? prioritizeNodes(f.fw, state, pi, outcome.feasible, new ScoreBuffers()) : undefined;
   if (score && !('totals' in score)) throw new Error(score.message());
   const allNodes = f.cache.nodeList();
-  return materialize(buildDecision({
+  return buildDecision({
     head: { namespace: 'default', pod: podName, podUid: '', attempt: 1, tMs: 0, result: 'Scheduled', nodesTotal: allNodes.length, nodesFiltered: outcome.evaluatedCount, truncated: allNodes.length > FULL_DETAIL_NODES },
     fw: f.fw, state: state ?? new CycleState(undefined), allNodes, filter: outcome, score,
-  }));
+  });
+}
+
+function decide(f: Fixture, podName: string) {
+  return materialize(compactDecision(f, podName));
 }
 
 describe('DecisionStore', () => {
@@ -103,6 +107,21 @@ describe('DecisionStore', () => {
     const totals = d.evaluations.filter((e) => e.feasible).map((e) => e.totalScore!);
     expect([...totals].sort((x, y) => y - x)).toEqual(totals);
     expect(d.reasons?.[0]?.reason).toBe('Insufficient cpu');
+  });
+
+  it.each([{ nodes: 3 }, { nodes: 150 }])('a decision keeps its rows and scores when the next one is built ($nodes nodes)', ({ nodes }) => {
+    const f = new Fixture();
+    for (let i = 0; i < nodes; i++) f.nodes(makeNode(`n${i}`, { cpu: i % 2 === 0 ? '2' : '8' }));
+    const first = compactDecision(f, 'p1', '1');
+    const before = materialize(first);
+    const second = compactDecision(f, 'p2', '4');
+    expect(materialize(first)).toEqual(before);
+    expect(second.nodes).not.toBe(first.nodes);
+    expect(first.nodes).toHaveLength(before.evaluations.length);
+    expect(first.scores).toHaveLength(first.nodes.length * first.scorePlugins.length);
+    // The second pod fits only the 8-cpu nodes: its rows differ from the first's.
+    expect(materialize(second).evaluations.filter((e) => !e.feasible).length).toBeGreaterThan(0);
+    expect(before.evaluations.filter((e) => e.feasible).every((e) => e.scores !== undefined && e.scores.every((x) => x.score >= 0 && x.score <= 100))).toBe(true);
   });
 
   it('a PreFilter-narrowed node shows the narrowing verdict', () => {

@@ -20,8 +20,11 @@ export interface CompactDecision {
   readonly nodes: readonly string[];
   /** null = passed every filter. */
   readonly verdicts: readonly Result[];
-  /** nodes × scorePlugins normalized scores (0–100); NOT_SCORED marks the rows of unscored nodes. */
-  readonly scores: Uint8Array;
+  /**
+   * nodes × scorePlugins normalized scores (0–100) as char codes (a one-byte string: smaller
+   * kept than a typed array); NOT_SCORED marks the rows of unscored nodes.
+   */
+  readonly scores: string;
   readonly reasons: readonly ReasonCount[];
 }
 
@@ -54,11 +57,11 @@ function evaluation(d: CompactDecision, row: number): NodeEvaluation {
   const verdict = d.verdicts[row] ?? null;
   const base = { node: d.nodes[row]!, feasible: verdict === null, filters: filterVerdicts(d, verdict) };
   const k = d.scorePlugins.length;
-  if (k === 0 || d.scores[row * k] === NOT_SCORED) return base;
+  if (k === 0 || d.scores.charCodeAt(row * k) === NOT_SCORED) return base;
   const scores: ScoreEntry[] = [];
   let total = 0;
   for (let j = 0; j < k; j++) {
-    const score = d.scores[row * k + j]!;
+    const score = d.scores.charCodeAt(row * k + j);
     const weight = d.scoreWeights[j]!;
     scores.push({ plugin: d.scorePlugins[j]!, score, weight });
     total += score * weight;

@@ -6,8 +6,11 @@ import type { Listers } from './framework/interfaces';
 /** Services grouped by namespace, so "which Services select this pod" reads one namespace. */
 export class ServiceIndex {
   private readonly byNamespace = new Map<string, Map<string, Service>>();
+  /** The last answer, by namespace and labels object (pods of one template share theirs); dropped on any Service change. */
+  private last: { namespace: string; labels: Readonly<Record<string, string>> | undefined; services: Service[] } | undefined;
 
   put(svc: Service): void {
+    this.last = undefined;
     const ns = svc.metadata.namespace ?? 'default';
     let m = this.byNamespace.get(ns);
     if (!m) this.byNamespace.set(ns, (m = new Map()));
@@ -15,6 +18,7 @@ export class ServiceIndex {
   }
 
   remove(svc: Service): void {
+    this.last = undefined;
     const ns = svc.metadata.namespace ?? 'default';
     const m = this.byNamespace.get(ns);
     m?.delete(svc.metadata.name);
@@ -22,16 +26,20 @@ export class ServiceIndex {
   }
 
   /** upstream GetPodServices: Services without a selector select nothing. */
-  selecting(pod: Pod): Service[] {
+  selecting(pod: Pod): readonly Service[] {
+    const namespace = pod.metadata.namespace ?? 'default';
+    const last = this.last;
+    if (last !== undefined && last.labels === pod.metadata.labels && last.namespace === namespace) return last.services;
     const out: Service[] = [];
     const labels = pod.metadata.labels ?? {};
-    for (const svc of this.byNamespace.get(pod.metadata.namespace ?? 'default')?.values() ?? []) {
+    for (const svc of this.byNamespace.get(namespace)?.values() ?? []) {
       const sel = svc.spec.selector;
       if (!sel) continue;
       let match = true;
       for (const k in sel) if (labels[k] !== sel[k]) match = false;
       if (match) out.push(svc);
     }
+    this.last = { namespace, labels: pod.metadata.labels, services: out };
     return out;
   }
 }

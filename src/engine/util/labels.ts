@@ -23,7 +23,9 @@ export function selectorMatches(selector: LabelSelector | undefined, labels: Lab
   // for-in over the JSON-shaped map: Object.entries would allocate an array per pair on every pod event.
   const ml = selector.matchLabels;
   for (const k in ml) if (labels?.[k] !== ml[k]) return false;
-  for (const req of selector.matchExpressions ?? []) if (!requirementMatches(req, labels)) return false;
+  const exprs = selector.matchExpressions;
+  // No `?? []`: an empty array per call when absent (the usual selector).
+  if (exprs) for (const req of exprs) if (!requirementMatches(req, labels)) return false;
   return true;
 }
 

@@ -89,6 +89,14 @@ describe('ServiceAccount and DefaultTolerationSeconds', () => {
     expect(p.spec.tolerations).toEqual(want);
   });
 
+  it('pods without tolerations (absent or empty) share one default pair', () => {
+    const a = created<Pod>(c, 'pods', pod('tol-shared-a'));
+    const b = created<Pod>(c, 'pods', pod('tol-shared-b', { tolerations: [] }));
+    expect(a.spec.tolerations).toEqual(DEFAULT_TOLERATIONS);
+    expect(b.spec.tolerations).toBe(a.spec.tolerations);
+    expect(Object.isFrozen(a.spec.tolerations)).toBe(true);
+  });
+
   it('sets the default service account but keeps an explicit one', () => {
     expect(created<Pod>(c, 'pods', pod('sa-default')).spec.serviceAccountName).toBe('default');
     expect(created<Pod>(c, 'pods', pod('sa-own', { serviceAccountName: 'builder' })).spec.serviceAccountName).toBe('builder');

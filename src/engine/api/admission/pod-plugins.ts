@@ -24,15 +24,13 @@ export const NOT_READY_TAINT = 'node.kubernetes.io/not-ready';
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 export const DEFAULT_TOLERATION_SECONDS = 300;
 /**
- * The tolerations this plugin adds are the same for every pod: one shared pair, immutable like
- * every stored object (tests freeze them with the pods), instead of two new objects per pod.
+ * The tolerations this plugin adds are the same for every pod: one shared pair, frozen (stored
+ * objects are immutable; frozen, validation knows them valid once checked), instead of two
+ * new objects per pod.
  */
-const DEFAULT_TOLERATIONS: readonly Toleration[] = [NOT_READY_TAINT, UNREACHABLE_TAINT].map((key) => ({
-  key,
-  operator: 'Exists',
-  effect: 'NoExecute',
-  tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
-}));
+const DEFAULT_TOLERATIONS: readonly Toleration[] = Object.freeze(
+  [NOT_READY_TAINT, UNREACHABLE_TAINT].map((key) => Object.freeze({ key, operator: 'Exists' as const, effect: 'NoExecute' as const, tolerationSeconds: DEFAULT_TOLERATION_SECONDS })),
+);
 
 function tolerates(tolerations: readonly unknown[], key: string): boolean {
   return tolerations.some((t) => {
@@ -51,15 +49,18 @@ export function defaultTolerationSeconds(): AdmissionPlugin {
       if (a.operation === 'DELETE' || !isMainResource(a, 'Pod')) return undefined;
       const spec = recordAt(a.object, 'spec');
       if (!spec) return undefined;
-      const existing = arrayAt(spec, 'tolerations') ?? [];
+      const existing = arrayAt(spec, 'tolerations');
+      if (existing === undefined || existing.length === 0) {
+        // The usual pod: it gets the pair itself (shared and immutable like the objects themselves).
+        if (spec.tolerations === undefined || spec.tolerations === null || existing !== undefined) spec.tolerations = DEFAULT_TOLERATIONS;
+        return undefined;
+      }
       const added: Toleration[] = [];
       for (const t of DEFAULT_TOLERATIONS) {
         if (!tolerates(existing, t.key ?? '')) added.push(t);
       }
-      if (added.length > 0 && (spec.tolerations === undefined || spec.tolerations === null || Array.isArray(spec.tolerations))) {
-        // concat sizes the array exactly; a spread grows it by pushes to 17 slots, kept with every pod.
-        spec.tolerations = existing.concat(added);
-      }
+      // concat sizes the array exactly; a spread grows it by pushes to 17 slots, kept with every pod.
+      if (added.length > 0) spec.tolerations = existing.concat(added);
       return undefined;
     },
   };

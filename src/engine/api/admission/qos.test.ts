@@ -27,3 +27,18 @@ describe('qosClass', () => {
     expect(qosClass(spec)).toBe(want);
   });
 });
+
+describe('qosClass of pods sharing container lists', () => {
+  it('answers by the lists: the same lists the same class, other lists their own', () => {
+    const guaranteed = [c({ cpu: '1', memory: '1Gi' }, { cpu: '1', memory: '1Gi' })];
+    const sidecar = [c({ cpu: '1', memory: '1Gi' })];
+    expect(qosClass({ containers: guaranteed })).toBe('Guaranteed');
+    expect(qosClass({ containers: guaranteed, restartPolicy: 'Never' })).toBe('Guaranteed');
+    // Same app containers, an init container added: a different answer.
+    expect(qosClass({ containers: guaranteed, initContainers: sidecar })).toBe('Burstable');
+    expect(qosClass({ containers: guaranteed })).toBe('Guaranteed');
+    expect(qosClass({ containers: [] })).toBe('BestEffort');
+    expect(qosClass(undefined)).toBe('BestEffort');
+    expect(qosClass({ containers: sidecar })).toBe('Burstable');
+  });
+});

@@ -12,7 +12,26 @@ function amount(name: (typeof QOS_RESOURCES)[number], v: unknown): number {
   return name === 'cpu' ? cpuMillis(v) : bytes(v);
 }
 
+/**
+ * The container lists of the last class computed, and the class: pods of one ReplicaSet
+ * share their template's lists (immutable), so they share the answer too.
+ */
+let lastContainers: unknown;
+let lastInitContainers: unknown;
+let lastClass: QosClass = 'BestEffort';
+
 export function qosClass(spec: Json | undefined): QosClass {
+  const containers = spec?.containers;
+  const inits = spec?.initContainers;
+  if (containers === undefined || containers !== lastContainers || inits !== lastInitContainers) {
+    lastClass = computeQosClass(spec);
+    lastContainers = containers;
+    lastInitContainers = inits;
+  }
+  return lastClass;
+}
+
+function computeQosClass(spec: Json | undefined): QosClass {
   // Sums per resource (cpu, memory) in fixed slots: this runs on every pod create.
   const requests = [0, 0];
   const limits = [0, 0];

@@ -48,10 +48,29 @@ function resourceList(list: unknown, path: string, errs: FieldError[]): Map<stri
   return out;
 }
 
+/**
+ * The usual container (requests, no limits, every request a non-negative quantity), checked
+ * without building field paths or lists: it has no errors.
+ */
+function plainRequests(resources: Record<string, unknown>): boolean {
+  if (resources.limits !== undefined && resources.limits !== null) return false;
+  const requests = resources.requests;
+  if (requests === undefined || requests === null) return true;
+  if (!isRecord(requests)) return false;
+  for (const name in requests) {
+    const v = requests[name];
+    if (typeof v !== 'string' && typeof v !== 'number') return false;
+    const n = parseQuantity(v);
+    if (n === undefined || n < 0) return false;
+  }
+  return true;
+}
+
 /** `resources.requests[cpu]: Invalid value: "abc": must match the regex …`, `requests: … must be less than or equal to cpu limit of 1`. */
 export function validateResources(resources: unknown, path: string): FieldError[] {
   if (resources === undefined || resources === null) return [];
   if (!isRecord(resources)) return [wrongType(path, resources, 'an object')];
+  if (plainRequests(resources)) return [];
   const errs: FieldError[] = [];
   const reqPath = child(path, 'requests');
   const limits = resourceList(resources.limits, child(path, 'limits'), errs);

@@ -18,3 +18,18 @@ describe('toleration and taint field paths', () => {
     expect(validateTaints(taints, 't').map((e) => e.field)).toEqual(fields);
   });
 });
+
+describe('validateTolerations of frozen tolerations', () => {
+  it('keeps the verdict of a frozen toleration, and checks an unfrozen one every time', () => {
+    const valid = Object.freeze({ key: 'k', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 5 });
+    const invalid = Object.freeze({ key: 'a/b/c', operator: 'Exists' });
+    for (let i = 0; i < 2; i++) {
+      expect(validateTolerations([valid, invalid], 't').map((e) => e.field)).toEqual(['t[1].key']);
+      expect(validateTolerations([invalid, valid], 't').map((e) => e.field)).toEqual(['t[0].key']);
+    }
+    const mutable: Record<string, unknown> = { key: 'k', operator: 'Exists' };
+    expect(validateTolerations([mutable], 't')).toEqual([]);
+    mutable.key = 'a/b/c';
+    expect(validateTolerations([mutable], 't').map((e) => e.field)).toEqual(['t[0].key']);
+  });
+});

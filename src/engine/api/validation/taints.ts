@@ -75,13 +75,23 @@ function validateToleration(t: Record<string, unknown>, at: string): FieldError[
   return errs;
 }
 
+/**
+ * Frozen tolerations found valid: a frozen object cannot change, so its verdict stands (the
+ * DefaultTolerationSeconds pair every pod shares, and every stored object in tests).
+ */
+const validFrozen = new WeakSet<object>();
+
 export function validateTolerations(tolerations: unknown, path: string): FieldError[] {
   if (tolerations === undefined || tolerations === null) return [];
   if (!Array.isArray(tolerations)) return [wrongType(path, tolerations, 'a list')];
   const errs: FieldError[] = [];
   tolerations.forEach((t: unknown, i) => {
-    if (!isRecord(t)) errs.push(wrongType(index(path, i), t, 'an object'));
-    else errs.push(...validateToleration(t, index(path, i)));
+    if (!isRecord(t)) return void errs.push(wrongType(index(path, i), t, 'an object'));
+    const frozen = Object.isFrozen(t);
+    if (frozen && validFrozen.has(t)) return;
+    const found = validateToleration(t, index(path, i));
+    if (found.length > 0) errs.push(...found);
+    else if (frozen) validFrozen.add(t);
   });
   return errs;
 }

@@ -11,16 +11,15 @@ type LabelSets = Map<string, Map<string, Set<string>>>;
  */
 export class PodLabelIndex {
   private readonly byLabel = new Map<string, LabelSets>();
-  private readonly pods = new Map<string, Pod>();
+  /** The pods themselves are read from the informer's cache (updated before its handlers run). */
+  private informer: Informer<Pod> | undefined;
 
   attach(informer: Informer<Pod>): this {
+    this.informer = informer;
     informer.on({
       add: (p, _opId, key) => this.upsert(key, p),
       update: (old, p, _opId, key) => {
-        if (sameLabels(old.metadata.labels, p.metadata.labels)) {
-          this.pods.set(key, p);
-          return;
-        }
+        if (sameLabels(old.metadata.labels, p.metadata.labels)) return;
         this.remove(key, old);
         this.upsert(key, p);
       },
@@ -31,7 +30,6 @@ export class PodLabelIndex {
 
   /** `key`: the informer's cache key, objectKey of the pod. */
   private upsert(key: string, pod: Pod): void {
-    this.pods.set(key, pod);
     const labels = pod.metadata.labels;
     if (!labels) return;
     const ns = pod.metadata.namespace ?? '';
@@ -48,7 +46,6 @@ export class PodLabelIndex {
   }
 
   private remove(key: string, pod: Pod): void {
-    this.pods.delete(key);
     const m = this.byLabel.get(pod.metadata.namespace ?? '');
     const labels = pod.metadata.labels;
     if (!m || !labels) return;
@@ -77,7 +74,7 @@ export class PodLabelIndex {
     }
     const out: Pod[] = [];
     for (const key of smallest!) {
-      const pod = this.pods.get(key);
+      const pod = this.informer?.getByKey(key);
       if (pod && entries.every(([k, v]) => pod.metadata.labels?.[k] === v)) out.push(pod);
     }
     return out;

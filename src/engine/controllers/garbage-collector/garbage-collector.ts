@@ -180,16 +180,31 @@ export class GarbageCollector extends QueueController {
   }
 }
 
+const NONE: readonly never[] = [];
+
 /** Only ownership, deletion state and finalizers matter to the graph. */
 function graphRelevantChange(a: KubeObject, b: KubeObject): boolean {
   const ma = a.metadata;
   const mb = b.metadata;
   if (ma.uid !== mb.uid || ma.deletionTimestamp !== mb.deletionTimestamp) return true;
-  const ra = ma.ownerReferences ?? [];
-  const rb = mb.ownerReferences ?? [];
   // A write that keeps the metadata's lists (every status write) keeps them as the same arrays.
-  if (ra !== rb && (ra.length !== rb.length || ra.some((r, i) => r.uid !== rb[i]!.uid || r.blockOwnerDeletion !== rb[i]!.blockOwnerDeletion || r.controller !== rb[i]!.controller))) return true;
-  const fa = ma.finalizers ?? [];
-  const fb = mb.finalizers ?? [];
-  return fa !== fb && (fa.length !== fb.length || fa.some((f, i) => f !== fb[i]));
+  return refsDiffer(ma.ownerReferences ?? NONE, mb.ownerReferences ?? NONE) || finalizersDiffer(ma.finalizers ?? NONE, mb.finalizers ?? NONE);
+}
+
+function refsDiffer(ra: readonly OwnerReference[], rb: readonly OwnerReference[]): boolean {
+  if (ra === rb) return false;
+  if (ra.length !== rb.length) return true;
+  for (let i = 0; i < ra.length; i++) {
+    const r = ra[i]!;
+    const o = rb[i]!;
+    if (r.uid !== o.uid || r.blockOwnerDeletion !== o.blockOwnerDeletion || r.controller !== o.controller) return true;
+  }
+  return false;
+}
+
+function finalizersDiffer(fa: readonly string[], fb: readonly string[]): boolean {
+  if (fa === fb) return false;
+  if (fa.length !== fb.length) return true;
+  for (let i = 0; i < fa.length; i++) if (fa[i] !== fb[i]) return true;
+  return false;
 }

@@ -12,7 +12,8 @@ export interface GraphNode {
   kind: string;
   /** False for an owner only known from someone's ownerReferences (upstream's virtual node). */
   observed: boolean;
-  owners: OwnerReference[];
+  /** The object's own ownerReferences list (immutable, shared with the stored object: not copied). */
+  owners: readonly OwnerReference[];
   dependents: Set<string>;
   beingDeleted: boolean;
   deletingDependents: boolean;
@@ -35,9 +36,17 @@ export interface GraphChange {
  */
 const NO_DEPENDENTS = new Set<string>();
 
+const NO_FINALIZERS: readonly string[] = [];
+const NO_OWNERS: readonly OwnerReference[] = [];
+
 function mutableDependents(owner: GraphNode): Set<string> {
   if (owner.dependents === NO_DEPENDENTS) owner.dependents = new Set();
   return owner.dependents;
+}
+
+/** A node with no owners, dependents or deletion state yet; one object shape for all. */
+function newNode(uid: string, name: string, kind: string, observed: boolean, resource: string | undefined, namespace: string | undefined): GraphNode {
+  return { uid, resource, namespace, name, kind, observed, owners: NO_OWNERS, dependents: NO_DEPENDENTS, beingDeleted: false, deletingDependents: false, orphaning: false };
 }
 
 /** The same references (a new version of an object shares its ownerReferences entries). */
@@ -64,15 +73,21 @@ export class OwnerGraph {
     const wasDeletingDependents = node?.deletingDependents ?? false;
     const wasOrphaning = node?.orphaning ?? false;
     if (!node) {
-      node = { uid, name: obj.metadata.name, kind: obj.kind, observed: true, owners: [], dependents: NO_DEPENDENTS, beingDeleted: false, deletingDependents: false, orphaning: false };
+      // Every field in the literal (resource and namespace too): fields added later would go to a second, out-of-object store.
+      node = newNode(uid, obj.metadata.name, obj.kind, true, resource, obj.metadata.namespace);
       this.nodes.set(uid, node);
     }
-    Object.assign(node, { resource, namespace: obj.metadata.namespace, name: obj.metadata.name, kind: obj.kind, observed: true });
-    const finalizers = obj.metadata.finalizers ?? [];
+    // Field by field: an Object.assign source literal per event is garbage at once.
+    node.resource = resource;
+    node.namespace = obj.metadata.namespace;
+    node.name = obj.metadata.name;
+    node.kind = obj.kind;
+    node.observed = true;
+    const finalizers = obj.metadata.finalizers ?? NO_FINALIZERS;
     node.beingDeleted = obj.metadata.deletionTimestamp !== undefined;
     node.deletingDependents = node.beingDeleted && finalizers.includes(FOREGROUND_FINALIZER);
     node.orphaning = node.beingDeleted && finalizers.includes(ORPHAN_FINALIZER);
-    const change = this.setOwners(node, obj.metadata.ownerReferences ?? []);
+    const change = this.setOwners(node, obj.metadata.ownerReferences ?? NO_OWNERS);
     change.startedDeletingDependents = node.deletingDependents && !wasDeletingDependents;
     change.startedOrphaning = node.orphaning && !wasOrphaning;
     return change;
@@ -82,7 +97,7 @@ export class OwnerGraph {
   remove(obj: KubeObject): { dependents: string[]; ownersToRecheck: string[] } {
     const node = this.nodes.get(obj.metadata.uid ?? '');
     if (!node) return { dependents: [], ownersToRecheck: [] };
-    const { ownersToRecheck } = this.setOwners(node, []);
+    const { ownersToRecheck } = this.setOwners(node, NO_OWNERS);
     node.observed = false;
     node.beingDeleted = false;
     node.deletingDependents = false;
@@ -99,9 +114,10 @@ export class OwnerGraph {
       for (const ref of refs) if (!this.nodes.get(ref.uid)?.observed) change.unknownOwners = true;
       return change;
     }
-    const next = new Set(refs.map((r) => r.uid));
+    // A new node (every object's first sighting) has no old owners to unlink: no set built.
+    const next = node.owners.length > 0 ? new Set(refs.map((r) => r.uid)) : undefined;
     for (const old of node.owners) {
-      if (next.has(old.uid)) continue;
+      if (next!.has(old.uid)) continue;
       const owner = this.nodes.get(old.uid);
       if (!owner) continue;
       owner.dependents.delete(node.uid);
@@ -111,7 +127,7 @@ export class OwnerGraph {
     for (const ref of refs) {
       let owner = this.nodes.get(ref.uid);
       if (!owner) {
-        owner = { uid: ref.uid, name: ref.name, kind: ref.kind, observed: false, owners: [], dependents: NO_DEPENDENTS, beingDeleted: false, deletingDependents: false, orphaning: false };
+        owner = newNode(ref.uid, ref.name, ref.kind, false, undefined, undefined);
         this.nodes.set(ref.uid, owner);
       }
       mutableDependents(owner).add(node.uid);
@@ -119,7 +135,7 @@ export class OwnerGraph {
       const before = node.owners.find((o) => o.uid === ref.uid);
       if (owner.deletingDependents && before?.blockOwnerDeletion && !ref.blockOwnerDeletion) change.ownersToRecheck.push(owner.uid);
     }
-    node.owners = [...refs];
+    node.owners = refs;
     return change;
   }
 

@@ -2,33 +2,32 @@ import type { KubeObject, Pod } from '../../api/types';
 import type { Informer } from '../../client/informer';
 import type { CacheIndexer } from '../../client/shared-informer';
 
-/** spec.nodeName → pod keys, kept with the informer's cache (shared by the controllers reading it). */
+/**
+ * spec.nodeName → pod keys, kept with the informer's cache (shared by the controllers reading
+ * it). A key's entry is found from the cached object the informer hands back (`old` on
+ * upsert, the object on remove): no second map of key → node.
+ */
 class NodeNameIndex implements CacheIndexer {
   readonly byNode = new Map<string, Set<string>>();
-  private readonly nodeOf = new Map<string, string>();
 
   upsert(key: string, obj: KubeObject, old?: KubeObject): void {
     const node = (obj as Pod).spec?.nodeName;
-    // The entry stands for `old`'s node: the same node (every status write) changes nothing.
-    if (old && (old as Pod).spec?.nodeName === node) return;
-    const before = this.nodeOf.get(key);
+    const before = old ? (old as Pod).spec?.nodeName : undefined;
+    // The same node (every status write) changes nothing.
     if (before === node) return;
-    if (before !== undefined) this.unindex(key);
+    if (before) this.unindex(key, before);
     if (!node) return;
-    this.nodeOf.set(key, node);
     let set = this.byNode.get(node);
     if (!set) this.byNode.set(node, (set = new Set()));
     set.add(key);
   }
 
-  remove(key: string): void {
-    this.unindex(key);
+  remove(key: string, obj: KubeObject): void {
+    const node = (obj as Pod).spec?.nodeName;
+    if (node) this.unindex(key, node);
   }
 
-  private unindex(key: string): void {
-    const node = this.nodeOf.get(key);
-    if (node === undefined) return;
-    this.nodeOf.delete(key);
+  private unindex(key: string, node: string): void {
     const set = this.byNode.get(node);
     set?.delete(key);
     if (set?.size === 0) this.byNode.delete(node);
@@ -54,6 +53,15 @@ export class PodsByNode {
       if (p) out.push(p);
     }
     return out;
+  }
+
+  /** Nodes with at least one pod bound (in no particular order). */
+  nodes(): IterableIterator<string> {
+    return this.index.byNode.keys();
+  }
+
+  hasPods(node: string): boolean {
+    return this.index.byNode.has(node);
   }
 
   get(key: string): Pod | undefined {

@@ -2,6 +2,7 @@ import type { ApiServer, RequestContext } from '../../api/apiserver';
 import type { Node, Pod } from '../../api/types';
 import { Component } from '../../client/component';
 import type { Informer } from '../../client/informer';
+import { PodsByNode } from '../node-lifecycle/pods-by-node';
 import type { SimEnv } from '../../sim/env';
 import { parseTimestamp } from '../../sim/time';
 import { isPodTerminal } from '../shared/pod-util';
@@ -25,7 +26,8 @@ export class PodGcController extends Component {
   private pods!: Informer<Pod>;
   private nodes!: Informer<Node>;
   private readonly terminated = new Set<string>();
-  private readonly byNode = new Map<string, Set<string>>();
+  /** Pod keys by spec.nodeName: the index the node lifecycle controllers share on the same cache. */
+  private readonly byNode = new PodsByNode();
   private readonly quarantine = new Map<string, number>();
 
   constructor(env: SimEnv, api: ApiServer, private readonly threshold = TERMINATED_POD_GC_THRESHOLD) {
@@ -35,10 +37,11 @@ export class PodGcController extends Component {
   protected onStart(): void {
     this.nodes = this.informer<Node>('nodes');
     this.pods = this.informer<Pod>('pods');
+    this.byNode.attach(this.pods);
     this.pods.on({
       add: (p, _opId, key) => this.index(undefined, p, key),
       update: (old, p, _opId, key) => this.index(old, p, key),
-      delete: (p, _opId, key) => this.unindex(p, key),
+      delete: (_p, _opId, key) => this.unindex(key),
     });
     this.every(POD_GC_PERIOD_MS, 'gc', () => this.gc());
   }
@@ -46,21 +49,12 @@ export class PodGcController extends Component {
   /** `key`: objectKey(pod) (an update keeps it). */
   private index(old: Pod | undefined, pod: Pod, key: string): void {
     if (old && old.spec.nodeName === pod.spec.nodeName && isPodTerminal(old) === isPodTerminal(pod)) return;
-    if (old) this.unindex(old, key);
+    if (old) this.unindex(key);
     if (isPodTerminal(pod)) this.terminated.add(key);
-    const node = pod.spec.nodeName;
-    if (!node) return;
-    let s = this.byNode.get(node);
-    if (!s) this.byNode.set(node, (s = new Set()));
-    s.add(key);
   }
 
-  private unindex(pod: Pod, key: string): void {
+  private unindex(key: string): void {
     this.terminated.delete(key);
-    const node = pod.spec.nodeName;
-    const s = node ? this.byNode.get(node) : undefined;
-    s?.delete(key);
-    if (node && s?.size === 0) this.byNode.delete(node);
   }
 
   private gc(): void {
@@ -89,7 +83,7 @@ export class PodGcController extends Component {
 
   private gcOrphaned(ctx: RequestContext): void {
     const now = this.env.now();
-    for (const name of [...this.byNode.keys()].sort()) {
+    for (const name of [...this.byNode.nodes()].sort()) {
       if (this.nodes.get(undefined, name)) {
         this.quarantine.delete(name);
         continue;
@@ -106,11 +100,11 @@ export class PodGcController extends Component {
       const condition = { type: 'DisruptionTarget', status: 'True' as const, reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
       for (const pod of this.podsOn(name)) this.forceDelete(ctx, pod, condition);
     }
-    for (const name of [...this.quarantine.keys()]) if (!this.byNode.has(name)) this.quarantine.delete(name);
+    for (const name of [...this.quarantine.keys()]) if (!this.byNode.hasPods(name)) this.quarantine.delete(name);
   }
 
   private podsOn(node: string): Pod[] {
-    return [...(this.byNode.get(node) ?? [])].sort().map((k) => this.pods.getByKey(k)).filter((p): p is Pod => p !== undefined);
+    return this.byNode.on(node);
   }
 
   /** markFailedAndDeletePodWithCondition: phase Failed (+ DisruptionTarget), then DELETE with grace 0. */

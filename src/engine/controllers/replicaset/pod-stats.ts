@@ -16,7 +16,9 @@ interface Contribution {
 }
 
 /** Every template label is on the pod with the same value. */
-function hasLabels(labels: Readonly<Record<string, string>> | undefined, template: Readonly<Record<string, string>>): boolean {
+function hasLabels(labels: Readonly<Record<string, string>> | undefined, template: Readonly<Record<string, string>> | undefined): boolean {
+  // A pod made from the template shares its labels object.
+  if (labels === template || template === undefined) return true;
   for (const k in template) if (labels?.[k] !== template[k]) return false;
   return true;
 }
@@ -52,7 +54,7 @@ export class RsPodStats {
     }
     const active = isPodActive(pod);
     const matches = selectorMatches(rs.spec.selector, pod.metadata.labels);
-    const templateLabels = rs.spec.template.metadata?.labels ?? {};
+    const templateLabels = rs.spec.template.metadata?.labels;
     const counted = active && matches;
     const ready = counted && isPodReady(pod);
     const labeled = counted && hasLabels(pod.metadata.labels, templateLabels);

@@ -12,7 +12,7 @@ import { Expectations } from '../shared/expectations';
 import { NamespaceIndex } from '../shared/namespace-index';
 import { OwnerIndex } from '../shared/owner-index';
 import { controllerRefOf, newControllerRef, onlyStatusChanged } from '../shared/owner-refs';
-import { PodControl, podFromTemplate } from '../shared/pod-control';
+import { PodControl, podSharingTemplate } from '../shared/pod-control';
 import { isPodActive, isPodAvailable, isPodReady } from '../shared/pod-util';
 import { slowStartBatch } from '../shared/slow-start';
 import { findCondition, omitZero, removeCondition, writeStatus } from '../shared/status-util';
@@ -168,7 +168,7 @@ export class ReplicaSetController extends QueueController {
       let lastError = '';
       const ref = newControllerRef(rs);
       const created = slowStartBatch(want, () => {
-        const pod = this.podControl.create(ctx, rs, podFromTemplate(rs.spec.template, rs, ref));
+        const pod = this.podControl.create(ctx, rs, podSharingTemplate(rs.spec.template, rs, ref));
         if (typeof pod === 'string') lastError = pod;
         return typeof pod !== 'string';
       });

@@ -35,23 +35,25 @@ export class OwnerIndex<T extends KubeObject> {
 
 const OWNER_INDEX = 'controller-uid';
 
+/**
+ * The index itself. A key's bucket is found from the cached object the informer hands back
+ * (`old` on upsert, the object on remove; every index has seen it): no map of key → owner.
+ */
 class OwnerIndexStore implements CacheIndexer {
   private readonly byOwner = new Map<string, Map<string, KubeObject>>();
   private readonly orphans = new Map<string, Map<string, KubeObject>>();
-  private readonly ownerOfKey = new Map<string, string | undefined>();
 
   upsert(key: string, obj: KubeObject, old?: KubeObject): void {
     const owner = controllerRefOf(obj)?.uid;
-    // The entry stands for `old`'s owner: the same owner references (every status write) keep
-    // the bucket. Otherwise one lookup when owned; has() only tells a known orphan from a new key.
-    const kept = old !== undefined && old.metadata.ownerReferences === obj.metadata.ownerReferences;
-    if (kept || (this.ownerOfKey.get(key) === owner && (owner !== undefined || this.ownerOfKey.has(key)))) {
-      // Same bucket (the common case: a status update): replace in place.
-      (owner ? this.byOwner.get(owner) : this.orphans.get(obj.metadata.namespace ?? ''))?.set(key, obj);
-      return;
+    if (old !== undefined) {
+      // The same owner references (every status write): the same bucket, without looking at `old`'s.
+      const before = old.metadata.ownerReferences === obj.metadata.ownerReferences ? owner : controllerRefOf(old)?.uid;
+      if (before === owner) {
+        this.bucket(owner, obj.metadata.namespace)?.set(key, obj);
+        return;
+      }
+      this.removeFrom(key, before, old.metadata.namespace);
     }
-    this.removeKey(key, obj.metadata.namespace);
-    this.ownerOfKey.set(key, owner);
     const map = owner ? this.byOwner : this.orphans;
     const bucket = owner ?? obj.metadata.namespace ?? '';
     let m = map.get(bucket);
@@ -60,18 +62,19 @@ class OwnerIndexStore implements CacheIndexer {
   }
 
   remove(key: string, obj: KubeObject): void {
-    this.removeKey(key, obj.metadata.namespace);
+    this.removeFrom(key, controllerRefOf(obj)?.uid, obj.metadata.namespace);
   }
 
-  private removeKey(key: string, namespace: string | undefined): void {
-    if (!this.ownerOfKey.has(key)) return;
-    const owner = this.ownerOfKey.get(key);
+  private bucket(owner: string | undefined, namespace: string | undefined): Map<string, KubeObject> | undefined {
+    return owner ? this.byOwner.get(owner) : this.orphans.get(namespace ?? '');
+  }
+
+  private removeFrom(key: string, owner: string | undefined, namespace: string | undefined): void {
     const map = owner ? this.byOwner : this.orphans;
     const bucket = owner ?? namespace ?? '';
     const m = map.get(bucket);
     m?.delete(key);
     if (m?.size === 0) map.delete(bucket);
-    this.ownerOfKey.delete(key);
   }
 
   owned(uid: string | undefined): KubeObject[] {

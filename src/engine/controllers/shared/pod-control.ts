@@ -35,6 +35,35 @@ export function podFromTemplate(template: PodTemplateSpec, owner: KubeObject, re
   return pod;
 }
 
+/**
+ * podFromTemplate without the copy, for a pod handed straight to PodControl.create and
+ * never changed: the spec is a new record (the API server sets fields on it) whose values,
+ * like the labels and annotations, are the template's own. Those are parts of a stored
+ * object, immutable; the API server copies a container before defaulting it.
+ */
+export function podSharingTemplate(template: PodTemplateSpec, owner: KubeObject, ref: OwnerReference): Pod {
+  const meta = template.metadata ?? {};
+  const spec: Record<string, unknown> = {};
+  const src = template.spec as unknown as Record<string, unknown>;
+  // As deepClone's top level: keys in order, undefined-valued ones left out.
+  for (const k in src) if (src[k] !== undefined) spec[k] = src[k];
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: '',
+      namespace: owner.metadata.namespace,
+      ownerReferences: [ref],
+    },
+    spec: spec as unknown as Pod['spec'],
+  };
+  pod.metadata.generateName = `${owner.metadata.name}-`;
+  if (meta.labels && Object.keys(meta.labels).length > 0) pod.metadata.labels = meta.labels;
+  if (meta.annotations && Object.keys(meta.annotations).length > 0) pod.metadata.annotations = meta.annotations;
+  if (meta.finalizers && meta.finalizers.length > 0) pod.metadata.finalizers = meta.finalizers;
+  return pod;
+}
+
 export type DeleteOutcome = 'deleted' | 'gone' | 'failed';
 
 /**

@@ -234,3 +234,36 @@ describe('NodeInfo topology label cache', () => {
     expect(ni.clone().zoneLabel).toBe('b');
   });
 });
+
+describe('newPodInfo requests of pods sharing a container list', () => {
+  it('shares the sums between pods of one list, and sums each other list afresh', () => {
+    const a = makePod('a', { cpu: '250m', memory: '1Gi' });
+    const b = { ...makePod('b'), spec: { ...makePod('b').spec, containers: a.spec.containers } };
+    const c = makePod('c', { cpu: '2' });
+    const ia = newPodInfo(a);
+    const ib = newPodInfo(b);
+    const ic = newPodInfo(c);
+    expect(ib.requests).toBe(ia.requests);
+    expect(ib.nonZeroRequests).toBe(ia.nonZeroRequests);
+    expect(ia.requests).toEqual({ milliCPU: 250, memory: 2 ** 30 });
+    expect(ic.requests).toEqual({ milliCPU: 2000, memory: 0 });
+    expect(ic.nonZeroRequests.memory).toBe(200 * 1024 * 1024);
+    // Back to the first list after another: the sums are right again.
+    expect(newPodInfo(a).requests).toEqual({ milliCPU: 250, memory: 2 ** 30 });
+  });
+
+  it('moves a pod between nodes and back with the counts following (state updated in place)', () => {
+    const cache = new SchedulerCache();
+    cache.addOrUpdateNode(makeNode('n1', { cpu: '4' }));
+    cache.addOrUpdateNode(makeNode('n2', { cpu: '4' }));
+    const p = makePod('p', { cpu: '1', nodeName: 'n1' });
+    cache.addOrUpdatePod(p);
+    cache.addOrUpdatePod({ ...p, spec: { ...p.spec, nodeName: 'n2' } });
+    expect([cache.get('n1')!.podCount, cache.get('n2')!.podCount, cache.nodeOfPod('default/p')]).toEqual([0, 1, 'n2']);
+    cache.assumePod(newPodInfo(makePod('q', { cpu: '1' })), 'n1');
+    cache.addOrUpdatePod(makePod('q', { cpu: '1', nodeName: 'n1' }));
+    expect([cache.isAssumed('default/q'), cache.get('n1')!.requestedMilliCPU, cache.podCount]).toEqual([false, 1000, 2]);
+    cache.removePod('default/p');
+    expect([cache.get('n2')!.podCount, cache.podCount]).toEqual([0, 1]);
+  });
+});

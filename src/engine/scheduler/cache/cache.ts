@@ -150,14 +150,23 @@ export class SchedulerCache {
     // derived numbers still hold.
     const reuse = prev !== undefined && (prev.assumed ? prev.node === nodeName && prev.info.uid === pod.metadata.uid : derivedUnchanged(prev.info, pod));
     const info = reuse ? { ...prev.info, pod } : newPodInfo(pod);
-    const state: PodState = { info, node: nodeName, assumed: false };
     // Same node, same derived numbers (the kubelet's status writes): no count changes, so
     // swap the stored PodInfo in place instead of subtracting and re-adding everything.
     if (reuse && prev.node === nodeName && this.infos.get(nodeName)?.replacePod(info)) {
-      this.podStates.set(key, state);
+      prev.info = info;
+      prev.assumed = false;
       return;
     }
-    if (prev) this.detach(prev);
+    if (prev) {
+      // The entry's state is private to the cache: updated in place (no new object, no second map write).
+      this.detach(prev);
+      prev.info = info;
+      prev.node = nodeName;
+      prev.assumed = false;
+      this.attach(prev);
+      return;
+    }
+    const state: PodState = { info, node: nodeName, assumed: false };
     this.podStates.set(key, state);
     this.attach(state);
   }

@@ -108,12 +108,29 @@ export function computePodRequests(pod: Pod, nonZero: boolean): Resources {
   return { milliCPU: Math.max(sum.milliCPU, initMax.milliCPU), memory: Math.max(sum.memory, initMax.memory) };
 }
 
+/**
+ * The last app-container list summed without init containers, and its sums: pods of one
+ * ReplicaSet share their template's (immutable) list, and so the two Resources objects
+ * (never changed: PodInfo's numbers are read-only).
+ */
+let lastContainers: readonly Container[] | undefined;
+let lastRequests: { requests: Resources; nonZero: Resources } | undefined;
+
 /** Both request flavours; the common case (no init containers) in one pass without temporaries. */
 function requestsOf(pod: Pod): { requests: Resources; nonZero: Resources } {
   if ((pod.spec.initContainers ?? []).length > 0) return { requests: computePodRequests(pod, false), nonZero: computePodRequests(pod, true) };
+  const containers = pod.spec.containers;
+  if (containers !== undefined && containers === lastContainers && lastRequests) return lastRequests;
+  const sums = requestsOfContainers(containers ?? []);
+  lastContainers = containers;
+  lastRequests = sums;
+  return sums;
+}
+
+function requestsOfContainers(containers: readonly Container[]): { requests: Resources; nonZero: Resources } {
   const requests: Resources = { milliCPU: 0, memory: 0 };
   const nonZero: Resources = { milliCPU: 0, memory: 0 };
-  for (const c of pod.spec.containers ?? []) {
+  for (const c of containers) {
     const req = c.resources?.requests;
     const cpu = req?.cpu !== undefined ? cpuMillis(req.cpu) : undefined;
     const mem = req?.memory !== undefined ? bytes(req.memory) : undefined;
