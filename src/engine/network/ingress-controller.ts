@@ -1,6 +1,7 @@
 import type { ApiServer } from '../api/apiserver';
 import type { Ingress, IngressClass, Node, Pod } from '../api/types';
 import { Component } from '../client/component';
+import { objectKey } from '../client/shared-informer';
 import type { Informer } from '../client/informer';
 import type { SimEnv } from '../sim/env';
 import {
@@ -51,8 +52,9 @@ export class IngressControllers extends Component {
       const node = this.api.get<Node>(ctx, 'nodes', undefined, name);
       return node.ok ? nodeStatusAddress(node.value) : undefined;
     }));
-    const ordered = mine.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
-    for (const ing of ordered) {
+    // In ns/name order (code units: the same in every engine, whatever its collation).
+    const ordered = mine.map((ing) => ({ key: objectKey(ing), ing })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { ing } of ordered) {
       if (hasStatusAddresses(ing, want)) continue;
       this.api.update(ctx, 'ingresses', { ...ing, status: { loadBalancer: { ingress: want } } }, 'status');
     }
