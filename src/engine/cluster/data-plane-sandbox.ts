@@ -1,6 +1,7 @@
 import type { ApiServer } from '../api/apiserver';
 import type { KubeObject, LabelSelector, Pod } from '../api/types';
 import { failed, ok, type DataPlaneSandbox, type SandboxResult } from '../commands/sandbox/host-actions';
+import { compareStrings } from '../controllers/shared/owner-refs';
 import type { NetworkingStack, ShellResult } from '../network';
 import type { TrafficStack } from '../traffic';
 import { selectorMatches } from '../util/labels';
@@ -77,7 +78,7 @@ function execTarget(api: ApiServer, namespace: string, name: string): { pod: Pod
   const rank = (p: Pod): number => (p.status?.phase === 'Running' ? 0 : 2) + ((p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 0 : 1);
   const pods = api.snapshot<Pod>('pods')
     .filter((p) => p.metadata.namespace === namespace && !p.metadata.deletionTimestamp && selectorMatches(selector, p.metadata.labels))
-    .sort((a, b) => rank(a) - rank(b) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    .sort((a, b) => rank(a) - rank(b) || compareStrings(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') || compareStrings(a.metadata.name, b.metadata.name));
   const first = pods[0];
   return first ? { pod: first } : { error: 'error: timed out waiting for the condition' };
 }

@@ -2,6 +2,7 @@ import type { ApiServer } from '../api/apiserver';
 import type { Ingress, IngressClass, Node, Pod } from '../api/types';
 import { Component } from '../client/component';
 import { objectKey } from '../client/shared-informer';
+import { compareStrings } from '../controllers/shared/owner-refs';
 import type { Informer } from '../client/informer';
 import type { SimEnv } from '../sim/env';
 import {
@@ -53,7 +54,7 @@ export class IngressControllers extends Component {
       return node.ok ? nodeStatusAddress(node.value) : undefined;
     }));
     // In ns/name order (code units: the same in every engine, whatever its collation).
-    const ordered = mine.map((ing) => ({ key: objectKey(ing), ing })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const ordered = mine.map((ing) => ({ key: objectKey(ing), ing })).sort((a, b) => compareStrings(a.key, b.key));
     for (const { ing } of ordered) {
       if (hasStatusAddresses(ing, want)) continue;
       this.api.update(ctx, 'ingresses', { ...ing, status: { loadBalancer: { ingress: want } } }, 'status');
