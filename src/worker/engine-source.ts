@@ -73,6 +73,7 @@ export class EngineSource implements Source {
       role: (n) => (c.machines.get(n)?.config.role === 'control-plane' ? 'control-plane' : 'worker'),
       controlPlaneNodes: () => [...c.machines.values()].filter((m) => m.config.role === 'control-plane').map((m) => m.config.name),
       etcdLeaderHost: () => c.ha.etcd.raft.leader()?.host,
+      etcdMemberUp: (host) => c.ha.etcd.members.find((m) => m.host === host)?.alive,
       now: () => c.now,
     });
     this.unsubscribeLog = c.log.subscribe((i) => this.flows.add(i));

@@ -6,6 +6,7 @@ import type { CommandProcess } from '../commands/process';
 import { runCommand } from '../commands/run-command';
 import type { ControllerManager } from '../controllers/controller-manager';
 import { HaControlPlane, planControlPlane, type HostInfo } from '../ha/control-plane';
+import { processKey } from '../kubelet/container-runner';
 import { Kubelet } from '../kubelet/kubelet';
 import { InteractionLog, type Operation } from '../log/interaction-log';
 import { NetworkingStack } from '../network';
@@ -119,9 +120,24 @@ export class Cluster implements CommandHost {
     this.traffic = new TrafficStack(this.env, this.api, this.network, fnv32a(`traffic/${seed}`));
     this.provisioner = localPathProvisioner(this.env, this.api, this.spec.distribution, seed);
     this.sandbox = new MachineSandbox(this, {
-      controlPlane: haSandbox({ ha: this.ha, log: this.log, hostAlive: (h) => this.hostAlive(h) }),
+      controlPlane: haSandbox({
+        ha: this.ha,
+        log: this.log,
+        hostAlive: (h) => this.hostAlive(h),
+        setEtcdProcess: (host, running) => this.setEtcdProcess(host, running),
+      }),
       dataPlane: dataPlaneSandbox({ api: this.api, network: this.network, traffic: this.traffic, nodeExists: (n) => this.machines.has(n) }),
     });
+  }
+
+  /** The stacked etcd static pod `etcd-<host>` on a control-plane machine: its process stopped or freed. */
+  private setEtcdProcess(host: string, running: boolean): void {
+    const machine = this.machines.get(host);
+    if (!machine) return;
+    const key = processKey('kube-system', `etcd-${host}`, 'etcd');
+    if (running) machine.stoppedProcesses.delete(key);
+    else machine.stoppedProcesses.add(key);
+    this.kubelets.get(host)?.processChanged('kube-system', `etcd-${host}`, 'etcd');
   }
 
   /** Is the machine powered on? undefined when there is no such machine. */
@@ -202,6 +218,8 @@ export class Cluster implements CommandHost {
     const kubelet = new Kubelet(this.env, this.api, m, staticPods);
     this.kubelets.set(m.config.name, kubelet);
     m.alive = true;
+    // A machine that boots starts every process afresh, as the HA model restarts its etcd member (hostUp).
+    m.stoppedProcesses.clear();
     kubelet.start();
   }
 

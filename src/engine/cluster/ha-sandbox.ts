@@ -14,6 +14,11 @@ export interface HaSandboxDeps {
   readonly log: InteractionLog;
   /** Is the machine powered on? undefined = no such machine. */
   hostAlive(host: string): boolean | undefined;
+  /**
+   * Stops or frees the etcd process on `host` where the kubelet runs it as a static pod
+   * (stacked etcd): the pod then shows what the member does. External etcd hosts have none.
+   */
+  setEtcdProcess(host: string, running: boolean): void;
 }
 
 function facts(m: RaftMember): MemberFacts {
@@ -46,6 +51,7 @@ export function haSandbox(deps: HaSandboxDeps): ControlPlaneSandbox {
       const wasLeader = etcd.raft.leader() === m;
       const err = etcd.kill(m.name);
       if (err) return failed(`error: ${err}`);
+      deps.setEtcdProcess(m.host, false);
       note(`kill etcd member ${m.name}`, `etcd/${m.name}`);
       return ok(killEtcdText(facts(m), wasLeader, headcount()));
     }),
@@ -54,6 +60,7 @@ export function haSandbox(deps: HaSandboxDeps): ControlPlaneSandbox {
       const before = headcount();
       const err = etcd.restore(m.name);
       if (err) return failed(`error: ${err}`);
+      deps.setEtcdProcess(m.host, true);
       note(`restart etcd member ${m.name}`, `etcd/${m.name}`);
       return ok(restoreEtcdText(facts(m), before, headcount()));
     }),

@@ -22,6 +22,12 @@ export interface NodeConfig {
 export class Machine {
   /** image reference → size in bytes, as present on this node's disk. */
   readonly images = new Map<string, number>();
+  /**
+   * Containers whose process cannot run here until the sandbox lets it again (`sandbox kill
+   * etcd`) or the machine boots, as `<namespace>/<pod>/<container>`: the kubelet's restarts
+   * of them fail at once.
+   */
+  readonly stoppedProcesses = new Set<string>();
   alive = true;
 
   constructor(public config: NodeConfig) {}

@@ -45,6 +45,14 @@ export function hasFreshKeys(st: ContainerStatus): boolean {
 /** How long a regular init container runs, in units of the runtime's create/start time. */
 const INIT_RUN_FACTOR = 3;
 
+/** How long a process the sandbox keeps down lives after each start before it exits with an error. */
+const FAILED_START_MS = 1000;
+
+/** Machine.stoppedProcesses' key for one container of a pod. */
+export function processKey(namespace: string, pod: string, container: string): string {
+  return [namespace, pod, container].join('/');
+}
+
 const CONTAINER_STATUS_UNKNOWN: ContainerStateTerminated = {
   exitCode: 137,
   reason: 'ContainerStatusUnknown',
@@ -254,6 +262,11 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
   }
 
   private onRunning(now: number): void {
+    if (this.stopped()) {
+      // The sandbox keeps this process down: it dies as it starts (the restart policy and its back-off apply).
+      this.later(FAILED_START_MS, `exit ${this.name}`, () => this.exit(1, 'Error'), false);
+      return;
+    }
     if (this.kind === 'init') {
       this.status.started = true;
       this.later(INIT_RUN_FACTOR * this.pc.rt.env.config.containerStartMs, `init ${this.name}`, () => this.exit(0, 'Completed'), false);
@@ -262,6 +275,32 @@ export class ContainerRunner implements ImageStepHost, ProbeHost {
     startProbing(this, now);
     const planned = this.kind === 'app' ? plannedExit(this.pc.misbehaviour) : undefined;
     if (planned) this.later(planned.afterMs, `exit ${this.name}`, () => this.exit(planned.exitCode, planned.reason), planned.reason !== 'Completed');
+  }
+
+  /** Whether the sandbox keeps this container's process from running (Machine.stoppedProcesses). */
+  private stopped(): boolean {
+    const { rt } = this.pc;
+    if (rt.machine.stoppedProcesses.size === 0) return false;
+    const m = this.pc.pod().metadata;
+    return rt.machine.stoppedProcesses.has(processKey(m.namespace ?? 'default', m.name, this.name));
+  }
+
+  /**
+   * The process was killed from outside (SIGKILL: exit code 137, reason Error); the kubelet
+   * restarts it as its restart policy says. Nothing happens if it was not running.
+   */
+  killProcess(): void {
+    if (this.current) this.exit(137, 'Error');
+  }
+
+  /**
+   * The process may run again: a container waiting out its back-off (or about to be restarted)
+   * starts now, as if its operator had restarted it by hand.
+   */
+  startProcess(): void {
+    if (this.current || !this.everCreated || this.pc.terminating() || !this.shouldRestart(1)) return;
+    this.clearTimers();
+    this.run();
   }
 
   /** The process ended by itself (exit code, OOM, completion). */

@@ -9,6 +9,7 @@ import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { fnv32a } from '../util/clone';
 import { Backoff } from './backoff';
+import { processKey } from './container-runner';
 import { ImagePuller } from './image-puller';
 import { cidrRange, IpAllocator } from './ip-allocator';
 import type { KubeletRuntime } from './kubelet-runtime';
@@ -170,6 +171,20 @@ export class Kubelet extends Component implements KubeletRuntime {
     const now = this.env.now();
     const out = [...w.inits, ...w.apps].filter((r) => r.isRunning).map((r) => ({ container: r.name, usage: containerUsage(r.usageSeed, containerRequests(r.spec), now) }));
     return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * The sandbox has stopped or freed a container's process on this machine
+   * (Machine.stoppedProcesses): a stopped one is killed now, a freed one started at once.
+   * False when this node runs no such container.
+   */
+  processChanged(namespace: string, pod: string, container: string): boolean {
+    const w = this.workers.get(namespacedKey(namespace, pod));
+    const r = w && [...w.inits, ...w.apps].find((x) => x.name === container);
+    if (!r) return false;
+    if (this.machine.stoppedProcesses.has(processKey(namespace, pod, container))) r.killProcess();
+    else r.startProcess();
+    return true;
   }
 
   containerLogs(namespace: string, pod: string, container: string | undefined, previous: boolean): string[] | { error: string } {

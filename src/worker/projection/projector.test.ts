@@ -118,4 +118,29 @@ describe('Projector control-plane leaders', () => {
     p.flush();
     expect(etcdLeaders()).toEqual([]);
   });
+
+  it('shows a killed stacked etcd member down while its machine and other components run', () => {
+    const etcd = new EtcdStore();
+    const cps = ['control-plane-1', 'control-plane-2'];
+    for (const name of cps) etcd.put('nodes', `/${name}`, node(name));
+    const killed = new Set<string>();
+    const p = new Projector({
+      objects: (r) => etcd.range(r).map((kv) => kv.value),
+      subscribe: (l) => etcd.subscribe(l),
+      machineUp: () => true,
+      role: () => 'control-plane',
+      controlPlaneNodes: () => cps,
+      etcdMemberUp: (host) => !killed.has(host),
+      now: () => 1000,
+    });
+    const down = () => p.snapshot().components.filter((c) => !c.up).map((c) => c.key);
+    p.flush();
+    expect(down()).toEqual([]);
+    killed.add('control-plane-2');
+    p.flush();
+    expect(down()).toEqual(['etcd/control-plane-2']);
+    killed.clear();
+    p.flush();
+    expect(down()).toEqual([]);
+  });
 });

@@ -19,6 +19,8 @@ export interface ProjectorHost {
   controlPlaneNodes(): string[];
   /** Host of the etcd member that leads the Raft group now (none during an election). */
   etcdLeaderHost?(): string | undefined;
+  /** Whether the etcd member on `host` runs (`sandbox kill etcd` stops it); undefined: no member there. */
+  etcdMemberUp?(host: string): boolean | undefined;
   now(): number;
 }
 
@@ -274,7 +276,8 @@ export class Projector {
   }
 
   private componentRecord(kind: ControlPlaneKind, node: string, cps: string[]): ComponentRecord {
-    const up = this.host.machineUp(node);
+    // A stacked etcd member can be down on a running machine.
+    const up = this.host.machineUp(node) && (kind !== 'etcd' || this.host.etcdMemberUp?.(node) !== false);
     const lease = LEASE_OF[kind];
     const holder = lease ? this.leases.get(lease) : undefined;
     let leader: boolean;
