@@ -6,7 +6,7 @@ import type { CommandProcess } from '../commands/process';
 import { runCommand } from '../commands/run-command';
 import type { ControllerManager } from '../controllers/controller-manager';
 import { HaControlPlane, planControlPlane, type HostInfo } from '../ha/control-plane';
-import { processKey } from '../kubelet/container-runner';
+import { processKey } from '../kubelet/container-keys';
 import { Kubelet } from '../kubelet/kubelet';
 import { InteractionLog, type Operation } from '../log/interaction-log';
 import { NetworkingStack } from '../network';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStatus } from '../api/types';
-import { hasFreshKeys } from './container-runner';
+import { hasFreshKeys } from './container-keys';
 import { bootCluster, createPod, getPod, makePod, waitFor } from './testing';
 
 const FRESH = ['name', 'image', 'imageID', 'lastState', 'ready', 'restartCount', 'started', 'state'];

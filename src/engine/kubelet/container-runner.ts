@@ -10,9 +10,7 @@ import type { PodContext } from './pod-context';
 import { startProbing, type ProbeHost } from './container-probes';
 import { plannedExit } from './sim-annotations';
 import { restoredState } from './container-restore';
-
-/** Regular init containers, sidecars (init containers with restartPolicy Always) and app containers. */
-export type ContainerKind = 'init' | 'sidecar' | 'app';
+import { fieldPathOf, hasFreshKeys, processKey, type ContainerKind } from './container-keys';
 
 /** A container that never terminated before: one frozen empty state shared by every status (states are replaced, never changed in place). */
 const NO_LAST_STATE: ContainerState = Object.freeze({});
@@ -29,51 +27,17 @@ export interface ContainerRun {
 
 const CONTAINERD_PREFIX_LENGTH = 'containerd://'.length;
 
-/** The keys of a status as the constructor builds it, in order. */
-const FRESH_KEYS = ['name', 'image', 'imageID', 'lastState', 'ready', 'restartCount', 'started', 'state'];
-
-/** Whether `st` has exactly the constructor's keys, in its order (no containerID yet). */
-export function hasFreshKeys(st: ContainerStatus): boolean {
-  let i = 0;
-  for (const k in st) {
-    if (k !== FRESH_KEYS[i]) return false;
-    i++;
-  }
-  return i === FRESH_KEYS.length;
-}
-
 /** How long a regular init container runs, in units of the runtime's create/start time. */
 const INIT_RUN_FACTOR = 3;
 
 /** How long a process the sandbox keeps down lives after each start before it exits with an error. */
 const FAILED_START_MS = 1000;
 
-/** Machine.stoppedProcesses' key for one container of a pod. */
-export function processKey(namespace: string, pod: string, container: string): string {
-  return [namespace, pod, container].join('/');
-}
-
 const CONTAINER_STATUS_UNKNOWN: ContainerStateTerminated = {
   exitCode: 137,
   reason: 'ContainerStatusUnknown',
   message: 'The container could not be located when the pod was terminated',
 };
-
-/** `spec.containers{<name>}` strings by container name (app, then init): pods of one template share them. */
-const FIELD_PATHS = [new Map<string, string>(), new Map<string, string>()] as const;
-const MAX_FIELD_PATHS = 4096;
-
-function fieldPathOf(kind: ContainerKind, name: string): string {
-  const paths = FIELD_PATHS[kind === 'app' ? 0 : 1];
-  let path = paths.get(name);
-  if (path === undefined) {
-    if (paths.size >= MAX_FIELD_PATHS) paths.clear();
-    // Joined, not a template literal: one flat string, kept with every event of the container.
-    path = [kind === 'app' ? 'spec.containers{' : 'spec.initContainers{', name, '}'].join('');
-    paths.set(name, path);
-  }
-  return path;
-}
 
 /**
  * One container of a pod on this node: image, create/start, probes, planned exits, restarts

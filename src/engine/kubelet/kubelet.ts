@@ -9,7 +9,7 @@ import type { SimEnv } from '../sim/env';
 import type { ScheduledEvent } from '../sim/event-queue';
 import { fnv32a } from '../util/clone';
 import { Backoff } from './backoff';
-import { processKey } from './container-runner';
+import { processKey } from './container-keys';
 import { ImagePuller } from './image-puller';
 import { cidrRange, IpAllocator } from './ip-allocator';
 import type { KubeletRuntime } from './kubelet-runtime';

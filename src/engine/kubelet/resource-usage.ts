@@ -5,7 +5,7 @@ import type { Requests } from './pod-resources';
 /**
  * Synthetic usage for `kubectl top`, derived from requests: each container run gets a seed
  * (drawn from the engine's rng when it starts), and usage wobbles per metrics-server scrape
- * window. Reading usage never draws from the rng, so observing does not change the run.
+ * interval. Reading usage never draws from the rng, so observing does not change the run.
  */
 
 /** metrics-server's default resolution. */

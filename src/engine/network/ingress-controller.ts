@@ -22,6 +22,8 @@ export class IngressControllers extends Component {
   private ingresses!: Informer<Ingress>;
   private classes!: Informer<IngressClass>;
   private readonly tables = new Map<IngressControllerKind, RouteTable>();
+  /** The Ingresses each controller serves, as of the last rebuild. */
+  private served = new Map<IngressControllerKind, Ingress[]>();
   private dirty = true;
 
   constructor(env: SimEnv, api: ApiServer) {
@@ -42,7 +44,8 @@ export class IngressControllers extends Component {
    * report (so an Ingress-less cluster sees no requests from it).
    */
   private syncNginxStatus(): void {
-    const mine = [...this.ingresses.list()].filter((ing) => this.kindOf(ing) === 'nginx');
+    this.rebuild();
+    const mine = this.served.get('nginx') ?? [];
     if (mine.length === 0) return;
     const ctx = this.ctx();
     const pods = this.api.list<Pod>(ctx, 'pods');
@@ -61,11 +64,6 @@ export class IngressControllers extends Component {
     }
   }
 
-  private kindOf(ing: Ingress, classes: IngressClass[] = [...this.classes.list()]): IngressControllerKind | undefined {
-    const cls = ingressClassOf(ing, classes);
-    return cls === undefined ? undefined : controllerOfClass(cls, classes);
-  }
-
   private touch(): void {
     this.dirty = true;
   }
@@ -76,12 +74,14 @@ export class IngressControllers extends Component {
     const classes = [...this.classes.list()];
     const byKind = new Map<IngressControllerKind, Ingress[]>();
     for (const ing of this.ingresses.list()) {
-      const kind = this.kindOf(ing, classes);
+      const cls = ingressClassOf(ing, classes);
+      const kind = cls === undefined ? undefined : controllerOfClass(cls, classes);
       if (!kind) continue;
       let list = byKind.get(kind);
       if (!list) byKind.set(kind, (list = []));
       list.push(ing);
     }
+    this.served = byKind;
     this.tables.clear();
     for (const kind of Object.keys(INGRESS_CONTROLLERS) as IngressControllerKind[]) this.tables.set(kind, buildRouteTable(byKind.get(kind) ?? []));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject, Node, Pod } from '../../engine/api/types';
 import { EtcdStore } from '../../engine/store/etcd';
 import { applyChange, emptyStore, storeFromSets, storesEqual } from '../../protocol/changes';
-import { Projector } from './projector';
+import { Projector, type ProjectorHost } from './projector';
 
 function node(name: string, taints: Node['spec']['taints'] = []): Node {
   return {
@@ -96,21 +96,25 @@ describe('Projector', () => {
   });
 });
 
+/** A projector over control-plane machines that are all up, with `etcd` telling the rest. */
+function controlPlaneProjector(cps: string[], etcd: Pick<ProjectorHost, 'etcdLeaderHost' | 'etcdMemberUp'>): Projector {
+  const store = new EtcdStore();
+  for (const name of cps) store.put('nodes', `/${name}`, node(name));
+  return new Projector({
+    objects: (r) => store.range(r).map((kv) => kv.value),
+    subscribe: (l) => store.subscribe(l),
+    machineUp: () => true,
+    role: () => 'control-plane',
+    controlPlaneNodes: () => cps,
+    ...etcd,
+    now: () => 1000,
+  });
+}
+
 describe('Projector control-plane leaders', () => {
   it('marks only the Raft leader etcd member of three, and none during an election', () => {
-    const etcd = new EtcdStore();
-    const cps = ['control-plane-1', 'control-plane-2', 'control-plane-3'];
-    for (const name of cps) etcd.put('nodes', `/${name}`, node(name));
     let leaderHost: string | undefined = 'control-plane-2';
-    const p = new Projector({
-      objects: (r) => etcd.range(r).map((kv) => kv.value),
-      subscribe: (l) => etcd.subscribe(l),
-      machineUp: () => true,
-      role: () => 'control-plane',
-      controlPlaneNodes: () => cps,
-      etcdLeaderHost: () => leaderHost,
-      now: () => 1000,
-    });
+    const p = controlPlaneProjector(['control-plane-1', 'control-plane-2', 'control-plane-3'], { etcdLeaderHost: () => leaderHost });
     p.flush();
     const etcdLeaders = () => p.snapshot().components.filter((c) => c.kind === 'etcd' && c.leader).map((c) => c.node);
     expect(etcdLeaders()).toEqual(['control-plane-2']);
@@ -120,19 +124,8 @@ describe('Projector control-plane leaders', () => {
   });
 
   it('shows a killed stacked etcd member down while its machine and other components run', () => {
-    const etcd = new EtcdStore();
-    const cps = ['control-plane-1', 'control-plane-2'];
-    for (const name of cps) etcd.put('nodes', `/${name}`, node(name));
     const killed = new Set<string>();
-    const p = new Projector({
-      objects: (r) => etcd.range(r).map((kv) => kv.value),
-      subscribe: (l) => etcd.subscribe(l),
-      machineUp: () => true,
-      role: () => 'control-plane',
-      controlPlaneNodes: () => cps,
-      etcdMemberUp: (host) => !killed.has(host),
-      now: () => 1000,
-    });
+    const p = controlPlaneProjector(['control-plane-1', 'control-plane-2'], { etcdMemberUp: (host) => !killed.has(host) });
     const down = () => p.snapshot().components.filter((c) => !c.up).map((c) => c.key);
     p.flush();
     expect(down()).toEqual([]);

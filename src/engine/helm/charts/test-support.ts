@@ -29,7 +29,7 @@ export function documents(r: RenderedRelease): { kind: string; name: string; obj
   });
 }
 
-/** Reads a dotted path (`spec.template.spec`, list indexes as numbers) out of a parsed document. */
+/** Reads a dotted path (`spec.template.spec`, list indexes as numbers) out of a parsed manifest. */
 export function at(obj: GoMap, path: string): GoValue | undefined {
   let cur: GoValue | undefined = obj;
   for (const part of path.split('.')) {
