@@ -31,6 +31,14 @@ export const SpanDrop = {
   RetryExpired: 'retry-expired',
   /** The agent died with batches still in memory. */
   AgentLost: 'agent-lost',
+  /**
+   * The SDK could not reach the collector its endpoint names: the name does not resolve (or
+   * CoreDNS is unreachable), the Service has no ready endpoints, the chosen endpoint's node is
+   * dead, nothing listens, or a NetworkPolicy drops the connection.
+   */
+  CollectorUnreachable: 'collector-unreachable',
+  /** A collector reached by name (not a node's agent) died with batches still in memory. */
+  CollectorLost: 'collector-lost',
 } as const;
 export type SpanDrop = (typeof SpanDrop)[keyof typeof SpanDrop];
 

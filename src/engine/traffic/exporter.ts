@@ -99,10 +99,10 @@ export class AgentExporter {
     return dropped;
   }
 
-  /** The agent died: whatever it held in memory is gone. */
-  lose(counters: TrafficCounters): number {
+  /** The collector died: whatever it held in memory is gone. */
+  lose(counters: TrafficCounters, why: SpanDrop = SpanDrop.AgentLost): number {
     const spans = this.bufferedSpans;
-    countDrop(counters, SpanDrop.AgentLost, spans);
+    countDrop(counters, why, spans);
     this.queue.length = 0;
     this.queued = 0;
     this.batching = 0;

@@ -1,7 +1,9 @@
 /**
  * Traffic aggregated per edge per time bucket: what the canvas animates (particle rate from
  * throughput, red for failures). Edge endpoints are ids: `user/<entry>`, `pod/<ns>/<name>`,
- * `svc/<ns>/<name>`, `agent/<node>` (a node without a collector agent), `backend/<name>`.
+ * `svc/<ns>/<name>`, `ip/<ip>` (an endpoint whose node is gone), `agent/<node>` (a node
+ * without a collector agent), `host/<host>` (a collector name nothing answers for),
+ * `endpoint/<text>` (an OTLP endpoint that is not a URL), `backend/<name>`.
  */
 
 export type FlowKind = 'request' | 'span' | 'export';

@@ -107,3 +107,4 @@ export type { FlowBucket, FlowEdge, FlowKind } from './flows';
 export type { Span, Trace } from './spans';
 export type { TrafficCounters } from './counters';
 export { TRAFFIC_ROLES } from './world';
+export { isOtelAgentPod } from './otel';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types';
 import { Rng } from '../sim/rng';
-import { exportTargetFromConfig, imageParts, isInstrumented, isOtelAgentPod, serviceNameOf } from './otel';
+import { exportDestination, exportTargetFromConfig, imageParts, isInstrumented, isOtelAgentPod, serviceNameOf } from './otel';
 import { newSpanId, newTraceId, spanResource, traceparent, unixNano } from './spans';
 
 function pod(extra: { env?: { name: string; value?: string }[]; annotations?: Record<string, string>; ports?: { containerPort: number; hostPort?: number }[] } = {}): Pod {
@@ -86,5 +86,26 @@ describe('span basics', () => {
       'k8s.namespace.name': 'shop', 'k8s.pod.name': 'web-1', 'k8s.pod.uid': '0b6f3c1e-7a6d-4f3e-9c1b-2d5e8f9a0b1c', 'k8s.node.name': 'worker-2',
       'container.image.name': 'ghcr.io/acme/web', 'container.image.tag': '1.4.2', 'container.id': 'abc123', 'k8s.cluster.name': 'c1',
     });
+  });
+});
+
+describe('where a pod exports (OTLP endpoint env)', () => {
+  const HOST_IP = { name: 'SPLUNK_OTEL_AGENT', valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } } };
+  const env = (...e: { name: string; value?: string; valueFrom?: { fieldRef: { fieldPath: string } } }[]): Pod => ({ ...pod(), spec: { nodeName: 'worker-2', containers: [{ name: 'web', image: 'web:1', env: e }] } });
+  it.each([
+    ['no endpoint: the node agent', env(), { kind: 'node-agent' }],
+    ['$(hostIP var):4318: the node agent', env(HOST_IP, { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://$(SPLUNK_OTEL_AGENT):4318' }), { kind: 'node-agent' }],
+    ['a Service name', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.observability:4318' }), { kind: 'host', host: 'otel-collector.observability', port: 4318 }],
+    ['the traces variable wins', env({ name: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', value: 'https://Traces.Obs.svc.cluster.local:4318/v1/traces' }, { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://other:4318' }), { kind: 'host', host: 'traces.obs.svc.cluster.local', port: 4318 }],
+    ['a literal variable expands', env({ name: 'COLLECTOR', value: 'otel-gw' }, { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://$(COLLECTOR):4318' }), { kind: 'host', host: 'otel-gw', port: 4318 }],
+    ['http without a port: 80', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://collector' }), { kind: 'host', host: 'collector', port: 80 }],
+    ['gRPC host:port without a scheme', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'collector:4317' }), { kind: 'host', host: 'collector', port: 4317 }],
+    ['localhost (a sidecar)', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4318' }), { kind: 'host', host: 'localhost', port: 4318 }],
+    ['a variable defined later is not expanded', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://$(LATER):4318' }, { name: 'LATER', value: 'x' }), { kind: 'invalid' }],
+    ['$$( stays literal', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://$$(X):4318' }), { kind: 'invalid' }],
+    ['not a URL', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'ftp://collector:21' }), { kind: 'invalid' }],
+    ['port out of range', env({ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://collector:99999' }), { kind: 'invalid' }],
+  ])('%s', (_n, p, want) => {
+    expect(exportDestination(p)).toMatchObject(want);
   });
 });

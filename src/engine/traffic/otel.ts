@@ -63,6 +63,71 @@ export function serviceNameOf(pod: Pod, fallback: string): string {
   return fallback;
 }
 
+/**
+ * Where a pod's OTLP exporter sends its spans. The splunk-otel-collector chart's way is the
+ * agent on the pod's own node (`http://$(SPLUNK_OTEL_AGENT):4318`, the variable being the
+ * downward API's `status.hostIP`); a pod whose endpoint names any other host (a collector
+ * Service such as `http://otel-collector.observability:4318`, a pod IP, localhost) sends there.
+ * No endpoint at all (the operator injects one, or the scenario says the pod is instrumented)
+ * means the node's agent too. An endpoint that is not a URL cannot be sent to.
+ */
+export type ExportDestination =
+  | { readonly kind: 'node-agent' }
+  | { readonly kind: 'host'; readonly host: string; readonly port: number; readonly endpoint: string }
+  | { readonly kind: 'invalid'; readonly endpoint: string };
+
+const NODE_AGENT: ExportDestination = Object.freeze({ kind: 'node-agent' });
+/** The traces-specific variable wins over the general one (OTLP exporter spec). */
+const ENDPOINT_VARS = ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'];
+/** Stands for a `status.hostIP` reference while an endpoint is expanded. */
+const HOST_IP = '\u0000hostIP';
+const URL_RE = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\[[^\]]*\]|[^/:?#\s]+)(?::(\d{1,5}))?(?:[/?#].*)?$/i;
+
+/** `$(VAR)` expansion as the kubelet does it: earlier variables of the same container; `$$(` stays literal. */
+function expand(value: string, vars: ReadonlyMap<string, string>): string {
+  return value.replace(/\$(\$?)\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (whole, escaped: string, name: string) => (escaped ? whole.slice(1) : vars.get(name) ?? whole));
+}
+
+function destinationOf(endpoint: string): ExportDestination {
+  const m = URL_RE.exec(endpoint.trim());
+  if (!m) return { kind: 'invalid', endpoint };
+  const scheme = (m[1] ?? '').toLowerCase();
+  if (m[2] === HOST_IP) return NODE_AGENT;
+  const host = m[2]!.toLowerCase();
+  if (host.includes('$(') || (scheme !== '' && scheme !== 'http' && scheme !== 'https')) return { kind: 'invalid', endpoint };
+  const port = m[3] !== undefined ? Number(m[3]) : scheme === 'https' ? 443 : scheme === 'http' ? 80 : OTLP_GRPC_PORT;
+  if (!(port > 0 && port < 65536)) return { kind: 'invalid', endpoint };
+  return { kind: 'host', host, port, endpoint };
+}
+
+const destinations = new WeakMap<Pod, ExportDestination>();
+
+/** The first container that sets an OTLP endpoint decides (cached per pod object). */
+export function exportDestination(pod: Pod): ExportDestination {
+  let d = destinations.get(pod);
+  if (d) return d;
+  d = NODE_AGENT;
+  outer: for (const c of pod.spec.containers) {
+    const vars = new Map<string, string>();
+    const found = new Map<string, string>();
+    for (const e of c.env ?? []) {
+      const v = e.valueFrom?.fieldRef?.fieldPath === 'status.hostIP' ? HOST_IP : e.value !== undefined ? expand(e.value, vars) : undefined;
+      if (v === undefined) continue;
+      vars.set(e.name, v);
+      if (ENDPOINT_VARS.includes(e.name)) found.set(e.name, v);
+    }
+    for (const name of ENDPOINT_VARS) {
+      const v = found.get(name);
+      if (v !== undefined) {
+        d = destinationOf(v);
+        break outer;
+      }
+    }
+  }
+  destinations.set(pod, d);
+  return d;
+}
+
 export interface ExportTarget {
   /** Flow id of the backend: `backend/splunk-observability-cloud` or `backend/observability-backend`. */
   readonly id: string;

@@ -1,9 +1,12 @@
 import type { Pod } from '../api/types';
+import { keyOf } from '../network/pods';
+import type { Rng } from '../sim/rng';
+import { CollectorRoutes } from './collector-routes';
 import type { TrafficConfig } from './config';
 import { SpanDrop, countDrop, type TrafficCounters } from './counters';
 import { AgentExporter } from './exporter';
 import { podId, type EdgeAccumulator } from './flows';
-import { backendTarget, exportTargetOf, type ExportTarget } from './otel';
+import { agentServing, backendTarget, exportDestination, exportTargetOf, type ExportTarget } from './otel';
 import type { TrafficWorld } from './world';
 
 /** Rough OTLP sizes, for the edges' byte counts. */
@@ -22,12 +25,16 @@ export interface AgentView {
 
 /**
  * The trace pipeline, per bucket and in aggregate: instrumented pods → the collector agent on
- * their own node (hostIP:4318) → batches → the agent's exporter → the backend. Keeps one
- * exporter (with its sending queue) per agent pod, and loses it when the agent dies.
+ * their own node (hostIP:4318), or the collector their endpoint names (see collector-routes)
+ * → batches → that collector's exporter → the backend. Keeps one exporter (with its sending
+ * queue) per collector pod, and loses it when the collector dies. Spans the SDK cannot deliver
+ * are dropped in the bucket they were sent (an SDK retries for seconds, not minutes).
  */
 export class SpanPipeline {
   private readonly exporters = new Map<string, AgentExporter>();
   private readonly targets = new Map<string, { rv: string; target: ExportTarget }>();
+  /** Collectors reached by name (not as a node's agent) that hold an exporter: uid → pod key. */
+  private readonly named = new Map<string, string>();
   backendReachable = true;
 
   constructor(private readonly w: TrafficWorld) {}
@@ -57,13 +64,35 @@ export class SpanPipeline {
     return n;
   }
 
-  run(loads: readonly SpanLoad[], agents: AgentView, config: TrafficConfig, nowMs: number, acc: EdgeAccumulator, counters: TrafficCounters): void {
+  run(loads: readonly SpanLoad[], agents: AgentView, config: TrafficConfig, nowMs: number, acc: EdgeAccumulator, counters: TrafficCounters, rng: Rng): void {
     const received = new Map<string, number>();
+    const collectors = new Map<string, Pod>();
+    let routes: CollectorRoutes | undefined;
     for (const { pod, spans } of loads) {
       if (spans <= 0) continue;
       counters.spans.generated += spans;
       const node = pod.spec.nodeName ?? '';
       const from = podId(pod.metadata.namespace ?? 'default', pod.metadata.name);
+      const dest = exportDestination(pod);
+      if (dest.kind === 'invalid') {
+        countDrop(counters, SpanDrop.CollectorUnreachable, spans);
+        acc.add('span', from, `endpoint/${dest.endpoint}`, 0, spans, spans * SPAN_BYTES);
+        continue;
+      }
+      if (dest.kind === 'host') {
+        for (const d of (routes ??= new CollectorRoutes(this.w, rng)).send(pod, dest, spans)) {
+          acc.add('span', from, d.target, d.collector ? d.count : 0, d.collector ? 0 : d.count, d.count * SPAN_BYTES);
+          if (!d.collector) {
+            countDrop(counters, SpanDrop.CollectorUnreachable, d.count);
+            continue;
+          }
+          counters.spans.received += d.count;
+          const uid = d.collector.metadata.uid ?? d.collector.metadata.name;
+          collectors.set(uid, d.collector);
+          received.set(uid, (received.get(uid) ?? 0) + d.count);
+        }
+        continue;
+      }
       const agent = agents.serving.get(node);
       if (!agent) {
         countDrop(counters, agents.broken.has(node) ? SpanDrop.AgentDown : SpanDrop.NoAgent, spans);
@@ -75,12 +104,31 @@ export class SpanPipeline {
       const uid = agent.metadata.uid ?? agent.metadata.name;
       received.set(uid, (received.get(uid) ?? 0) + spans);
     }
-    this.export(received, agents, config, nowMs, acc, counters);
+    this.export(received, this.exportingCollectors(agents, collectors), config, nowMs, acc, counters);
   }
 
-  private export(received: ReadonlyMap<string, number>, agents: AgentView, config: TrafficConfig, nowMs: number, acc: EdgeAccumulator, counters: TrafficCounters): void {
+  /**
+   * Every collector that exports this bucket, by name: the serving agents, the collectors that
+   * took spans by name, and those still holding spans from earlier buckets while they serve.
+   */
+  private exportingCollectors(agents: AgentView, reached: ReadonlyMap<string, Pod>): Pod[] {
+    const out = new Map<string, Pod>();
+    for (const a of agents.serving.values()) out.set(a.metadata.uid ?? a.metadata.name, a);
+    for (const [uid, pod] of reached) {
+      out.set(uid, pod);
+      this.named.set(uid, keyOf(pod));
+    }
+    for (const [uid, key] of this.named) {
+      if (out.has(uid)) continue;
+      const pod = this.w.pods.getByKey(key);
+      const node = pod?.spec.nodeName;
+      if (pod && (pod.metadata.uid ?? pod.metadata.name) === uid && node && agentServing(pod) && this.w.nodeAlive(node)) out.set(uid, pod);
+    }
+    return [...out.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  }
+
+  private export(received: ReadonlyMap<string, number>, sorted: readonly Pod[], config: TrafficConfig, nowMs: number, acc: EdgeAccumulator, counters: TrafficCounters): void {
     const live = new Set<string>();
-    const sorted = [...agents.serving.values()].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
     for (const agent of sorted) {
       const uid = agent.metadata.uid ?? agent.metadata.name;
       live.add(uid);
@@ -96,9 +144,10 @@ export class SpanPipeline {
     }
     for (const [uid, ex] of [...this.exporters].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       if (live.has(uid)) continue;
-      ex.lose(counters);
+      ex.lose(counters, this.named.has(uid) ? SpanDrop.CollectorLost : SpanDrop.AgentLost);
       this.exporters.delete(uid);
       this.targets.delete(uid);
+      this.named.delete(uid);
     }
     counters.spans.queuedBatches = this.queuedBatches();
     counters.spans.buffered = this.bufferedSpans();

@@ -5,7 +5,8 @@ import { binomial, stochasticRound } from '../network/sampling';
 import type { ServicePortEntry } from '../network/service-table';
 import type { Rng } from '../sim/rng';
 import type { ServiceBehaviour, TrafficConfig, TrafficEntry } from './config';
-import { isInstrumented, serviceNameOf } from './otel';
+import { collectorForSpan } from './collector-routes';
+import { exportDestination, isInstrumented, serviceNameOf } from './otel';
 import { EXTERNAL_CLIENT_IP } from './requests';
 import type { AgentView, SpanPipeline } from './span-flows';
 import { newSpanId, newTraceId, spanResource, unixNano, type AttributeValue, type Delivery, type Span, type Trace } from './spans';
@@ -48,7 +49,8 @@ class TraceBuilder {
   }
 
   private delivery(pod: Pod): { delivery: Delivery; agent?: Pod } {
-    const agent = this.ctx.agents.serving.get(pod.spec.nodeName ?? '');
+    const dest = exportDestination(pod);
+    const agent = dest.kind === 'node-agent' ? this.ctx.agents.serving.get(pod.spec.nodeName ?? '') : dest.kind === 'host' ? collectorForSpan(this.ctx.w, pod, dest, this.ctx.rng) : undefined;
     if (!agent) return { delivery: 'dropped' };
     return { delivery: this.ctx.pipeline.backendReachable ? 'exported' : 'queued', agent };
   }

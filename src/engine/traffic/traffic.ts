@@ -91,7 +91,7 @@ export class TrafficGenerator extends Component {
       return { pod: l.pod, spans: isInstrumented(l.pod, operator, forced) ? l.served + l.calls : 0 };
     });
     const agents = agentsByNode(this.world);
-    this.pipeline.run(loads, agents, this.config, endMs, acc, this.counters);
+    this.pipeline.run(loads, agents, this.config, endMs, acc, this.counters, this.rng);
     const ctx: TraceContext = { w: this.world, config: this.config, behaviours: this.behaviours, rng: this.rng, agents, pipeline: this.pipeline, operatorRunning: operator };
     this.traces.sample(ctx, result.entries.map((e) => ({ entry: e.entry, n: e.stat.attempted })), startMs);
     this.logChanges(before, drops);

@@ -29,7 +29,8 @@ export const TrafficEdgeView = memo(function TrafficEdgeView(props: EdgeProps<Tr
   const cls = `k-tf kind-${kind}${failing ? ' is-failing' : ''}${animate ? '' : ' is-still'}`;
   if (data.row >= 0) {
     const t = rowTrack(rectOf(src), data.row);
-    const text = `${data.pairs[0] ?? ''}  ${kind === 'denied' ? 'denied' : rateText(rate)}${failRate > 0 && kind !== 'denied' ? ` · ${rateText(failRate)} failed` : ''}`;
+    const amount = kind === 'denied' ? 'denied' : failRate <= 0 ? rateText(rate) : failRate >= rate ? `${rateText(failRate)} failed` : `${rateText(rate)} · ${rateText(failRate)} failed`;
+    const text = `${data.pairs[0] ?? ''}  ${amount}`;
     return (
       <g className={`${cls} is-row`}>
         <title>{data.label}</title>

@@ -8,7 +8,8 @@ const selectOpen = (s: { legendOpen: boolean }): boolean => s.legendOpen;
 
 /**
  * What the traffic colours mean, a switch per kind of flow, and the counters that tell what
- * was lost: failed requests and dropped spans (no agent, agent down, exporter queue).
+ * was lost: failed requests and dropped spans (no agent, agent down, collector unreachable,
+ * exporter queue).
  */
 export function TrafficLegend() {
   const totals = useTrafficView(selectTrafficTotals);

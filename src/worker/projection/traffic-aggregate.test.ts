@@ -7,7 +7,10 @@ const NODE_OF: Record<string, [string, string]> = {
   'pod/shop/web-2': ['node/w2', 'web'],
   'pod/shop/api-1': ['node/w2', 'api'],
   'pod/shop/db-1': ['node/w3', 'db'],
-  'pod/obs/agent-w1': ['node/w1', 'splunk-otel-collector-agent'],
+  // The projection's resolver labels a node's collector agent AGENT_LABEL, whatever its workload.
+  'pod/obs/agent-w1': ['node/w1', 'agent'],
+  'pod/obs/otel-collector-1': ['node/w3', 'otel-collector'],
+  'ip/10.0.3.7': ['node/w3', 'otel-collector'],
 };
 
 function resolver(over: Partial<TrafficResolver> = {}): TrafficResolver {
@@ -63,6 +66,25 @@ describe('aggregateTraffic', () => {
   ] as const)('%s', (_name, buckets, rate, failRate, reason) => {
     const [rec] = aggregateTraffic(buckets, resolver());
     expect(rec).toMatchObject({ rate, failRate, reason });
+  });
+
+  it('spans to a collector named by Service cross to its node; the ones that found none fail at the sender', () => {
+    const recs = aggregateTraffic([bucket([
+      edge('span', 'pod/shop/web-1', 'pod/obs/otel-collector-1', 9),
+      edge('span', 'pod/shop/web-2', 'ip/10.0.3.7', 0, 4),
+      edge('span', 'pod/shop/api-1', 'svc/obs/otel-collector', 0, 3),
+      edge('span', 'pod/shop/db-1', 'host/collector.nowhere', 0, 2),
+      edge('span', 'pod/shop/db-1', 'endpoint/ftp://collector:21', 0, 1),
+      edge('export', 'pod/obs/otel-collector-1', 'backend/x', 9),
+    ])], resolver());
+    expect(recs.map((r) => [r.kind, r.from, r.to, `${r.fromLabel} → ${r.toLabel}`, r.failRate, r.reason])).toEqual([
+      ['export', 'node/w3', 'backend', 'otel-collector → Backend', 0, null],
+      ['span', 'node/w1', 'node/w3', 'web → otel-collector', 0, null],
+      ['span', 'node/w2', 'node/w2', 'api → otel-collector', 3, 'collector unreachable: no ready endpoint'],
+      ['span', 'node/w2', 'node/w3', 'web → otel-collector', 4, 'collector unreachable: its node is down'],
+      ['span', 'node/w3', 'node/w3', 'db → collector.nowhere', 2, 'collector unreachable: nothing answers at that address'],
+      ['span', 'node/w3', 'node/w3', 'db → ftp://collector:21', 1, 'not a valid OTLP endpoint'],
+    ]);
   });
 
   it('marks calls a NetworkPolicy drops as denied, and leaves allowed callers alone', () => {

@@ -13,7 +13,7 @@ import type { TrafficKind, TrafficRecord } from '../../protocol/records';
 export interface Place {
   /** `users`, `backend`, `node/<name>`. */
   endpoint: string;
-  /** Workload, traffic entry, `agent`, or the backend's name. */
+  /** Workload (AGENT_LABEL for a node's collector agent), traffic entry, or the backend's name. */
   label: string;
 }
 
@@ -29,6 +29,9 @@ export interface TrafficResolver {
   /** Why exports failed (backend unreachable, queue full). */
   exportFailureReason(): string | null;
 }
+
+/** How a node's collector agent is labelled on the canvas (other collectors go by their workload). */
+export const AGENT_LABEL = 'agent';
 
 /** Records kept at most: the busiest edges win (failures first). */
 export const MAX_TRAFFIC_RECORDS = 400;
@@ -109,7 +112,7 @@ function foldBucket(edges: readonly FlowEdge[], t: Tallies, place: (id: string) 
     else {
       const from = place(e.from);
       const to = place(e.to);
-      if (from && to) t.add('export', { endpoint: from.endpoint, label: 'agent' }, to, e.ok, e.failed, r.exportFailureReason());
+      if (from && to) t.add('export', from, to, e.ok, e.failed, r.exportFailureReason());
     }
   }
   for (const [svc, list] of callers) foldService(svc, list, delivered.get(svc) ?? [], t, place, r);
@@ -169,8 +172,24 @@ function foldSpan(e: FlowEdge, t: Tallies, place: (id: string) => Place | undefi
     t.add('span', from, { endpoint: from.endpoint, label: 'agent' }, e.ok, e.failed, r.spanDropReason(node));
     return;
   }
-  const to = place(e.to);
-  if (to) t.add('span', from, { endpoint: to.endpoint, label: 'agent' }, e.ok, e.failed, r.spanDropReason(to.endpoint.slice(5)));
+  const named = /^(svc|host|endpoint)\//.exec(e.to)?.[1];
+  const to = named ? undefined : place(e.to);
+  if (!to) {
+    // A collector named by the pod that nothing answers for: dropped where they were sent.
+    const label = named === 'svc' ? serviceName(e.to) : e.to.slice(e.to.indexOf('/') + 1);
+    t.add('span', from, { endpoint: from.endpoint, label }, e.ok, e.failed, collectorFailure(e.to));
+    return;
+  }
+  t.add('span', from, to, e.ok, e.failed, to.label === AGENT_LABEL ? r.spanDropReason(to.endpoint.slice(5)) : collectorFailure(e.to));
+}
+
+/** Why spans sent to a collector by name failed, from where they failed. */
+function collectorFailure(target: string): string {
+  if (target.startsWith('ip/')) return 'collector unreachable: its node is down';
+  if (target.startsWith('svc/')) return 'collector unreachable: no ready endpoint';
+  if (target.startsWith('host/')) return 'collector unreachable: nothing answers at that address';
+  if (target.startsWith('endpoint/')) return 'not a valid OTLP endpoint';
+  return 'collector unreachable';
 }
 
 function serviceName(svcId: string): string {

@@ -1,8 +1,8 @@
 import type { Pod } from '../../engine/api/types';
 import type { Cluster } from '../../engine/cluster/cluster';
-import type { TrafficCounters } from '../../engine/traffic';
+import { isOtelAgentPod, type TrafficCounters } from '../../engine/traffic';
 import type { TrafficRecord, TrafficTotalsRecord } from '../../protocol/records';
-import { aggregateTraffic, type Place, type TrafficResolver } from './traffic-aggregate';
+import { AGENT_LABEL, aggregateTraffic, type Place, type TrafficResolver } from './traffic-aggregate';
 import { backendLabel, CounterWindow } from './traffic-counters';
 
 /**
@@ -68,7 +68,7 @@ export class TrafficProjection {
         // `ip/<podIP>`: an endpoint whose pod could not answer (its node is down) — still that node.
         const pod = id.startsWith('pod/') ? pods(id) : id.startsWith('ip/') ? net.pods.byIP(id.slice(3)) : undefined;
         const node = pod?.spec.nodeName;
-        return pod && node ? { endpoint: `node/${node}`, label: workloadName(pod) } : undefined;
+        return pod && node ? { endpoint: `node/${node}`, label: isOtelAgentPod(pod) ? AGENT_LABEL : workloadName(pod) } : undefined;
       },
       denial: (caller, service, dest) => {
         const src = pods(caller);
