@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, nodeGroup, simSeconds, test } from './support/fixtures';
+import { expect, nodeGroup, setSpeed, simSeconds, test } from './support/fixtures';
 
 /**
  * Issue 7 on the page: application traffic drawn from the engine's flow buckets. In the
@@ -79,6 +79,49 @@ test.describe('traffic and traces', () => {
     await span.click();
     await expect(page.locator(`.k-pod[data-pod-name="${pod}"]`)).toHaveCSS('outline-style', 'solid');
     await page.screenshot({ path: test.info().outputPath('traces-waterfall.png') });
+  });
+
+  test('traffic-node-failure: the one collector’s node dies; requests shift, spans drop until its replacement runs', async ({ page }) => {
+    test.setTimeout(240_000);
+    const dropRate = async (): Promise<number> => Number.parseFloat((await page.getByLabel('Dropped spans per second').textContent()) ?? '0');
+    const labels = (): Promise<string[]> => edgeLabels(page);
+    // Stepped with the clock stopped up to 50 s, before the scenario's kill at 1m.
+    await page.goto('/?scenario=traffic-node-failure&paused=1');
+    await expect(nodeGroup(page, 'worker-2')).toBeVisible({ timeout: 30_000 });
+    const step = page.getByRole('button', { name: 'Step 10 seconds' });
+    for (let i = 1; i <= 5; i++) {
+      await step.click();
+      await expect.poll(() => simSeconds(page)).toBeGreaterThanOrEqual(i * 10);
+    }
+    // The apps on worker-1 and worker-3 send their spans across to the collector on worker-2; none is dropped.
+    await expect.poll(async () => (await labels()).filter((l) => /^Spans node worker-[13] → node worker-2: .*→ otel-collector/.test(l) && rateOf(l) > 0 && !l.includes('failed')).length, { timeout: 30_000 }).toBe(2);
+    expect(await dropRate()).toBe(0);
+    expect(await simSeconds(page)).toBeLessThan(60);
+    await page.screenshot({ path: test.info().outputPath('collector-before.png') });
+    // 60× rather than Max: the legend's rates then cover a few seconds, not a whole jump.
+    await setSpeed(page, '60×');
+
+    // The scenario kills worker-2 at 1m; NotReady comes ~45 s later. From then on: nothing from or to worker-2,
+    // requests only to worker-1 and worker-3, and every node's spans dropped at the sender.
+    await expect.poll(() => simSeconds(page), { timeout: 90_000 }).toBeGreaterThan(150);
+    await expect.poll(async () => {
+      const now = await labels();
+      return {
+        worker2: now.filter((l) => l.includes('node worker-2')).length,
+        requests: now.filter((l) => l.startsWith('Requests Users → node worker-') && rateOf(l) > 0 && !l.includes('failed')).map((l) => /node (worker-\d)/.exec(l)?.[1]).sort(),
+        unreachable: now.filter((l) => l.startsWith('Spans ') && l.includes('collector unreachable')).length,
+      };
+    }, { timeout: 30_000 }).toEqual({ worker2: 0, requests: ['worker-1', 'worker-3'], unreachable: 4 });
+    expect(await dropRate()).toBeGreaterThan(1);
+    await page.screenshot({ path: test.info().outputPath('collector-down.png') });
+    // Still dropping a few minutes on: the replacement waits for the 300 s eviction.
+    await expect.poll(() => simSeconds(page), { timeout: 90_000 }).toBeGreaterThan(330);
+    expect(await dropRate()).toBeGreaterThan(1);
+
+    // After the eviction the replacement runs on worker-1 or worker-3: spans flow again, nothing dropped.
+    await expect.poll(async () => (await labels()).filter((l) => l.startsWith('Spans ') && l.includes('→ otel-collector') && rateOf(l) > 0 && !l.includes('failed')).length, { timeout: 120_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(dropRate, { timeout: 30_000 }).toBe(0);
+    await page.screenshot({ path: test.info().outputPath('collector-replaced.png') });
   });
 
   test('k3s-single-node: /api reaches the backend, frontend → database is denied', async ({ page }) => {

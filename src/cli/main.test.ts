@@ -57,7 +57,7 @@ describe('kube-sandbox run', () => {
   it.each([
     ['an invalid scenario file', ['run', 'bad.yaml'], 1, ['bad.yaml:5:17: spec.steps[0].at: invalid duration "5x": use a number and a unit, e.g. 90s, 1m30s, 2h']],
     ['a missing file', ['run', 'nowhere.yaml'], 1, ['error: nowhere.yaml: no such file']],
-    ['an unknown built-in', ['run', 'node-falure'], 1, ['error: node-falure: no such file (not a built-in scenario either; built-ins: deploy-three-replicas, splunk-otel-helm, ha-control-plane, ha-external-etcd, k3s-single-node, node-failure)']],
+    ['an unknown built-in', ['run', 'node-falure'], 1, ['error: node-falure: no such file (not a built-in scenario either; built-ins: deploy-three-replicas, splunk-otel-helm, ha-control-plane, ha-external-etcd, k3s-single-node, node-failure, traffic-node-failure)']],
     ['a bad --until', ['run', 'node-failure', '--until', 'soon'], 2, ['error: invalid --until "soon": use a duration such as 10m, 90s or 1h30m']],
     ['a bad --seed', ['run', 'node-failure', '--seed', '-4'], 2, ['error: invalid --seed "-4": use an integer from 0 to 4294967295']],
     ['an unknown flag', ['run', 'node-failure', '--fast'], 2, ['error: unknown flag: --fast', 'Usage: kube-sandbox run <scenario.yaml | built-in name> [--until DURATION] [--seed N]']],

@@ -4,8 +4,8 @@ import { formatScenarioError, parseScenario } from '../engine/scenario';
 import { BUILTIN_SCENARIOS, builtinFileName, builtinScenario, builtinScenarioNames } from './index';
 
 describe('built-in scenarios', () => {
-  it('one per source document plus node failure, in the picker\'s order', () => {
-    expect(builtinScenarioNames()).toEqual(['deploy-three-replicas', 'splunk-otel-helm', 'ha-control-plane', 'ha-external-etcd', 'k3s-single-node', 'node-failure']);
+  it('one per source document plus the two node failures, in the picker\'s order', () => {
+    expect(builtinScenarioNames()).toEqual(['deploy-three-replicas', 'splunk-otel-helm', 'ha-control-plane', 'ha-external-etcd', 'k3s-single-node', 'node-failure', 'traffic-node-failure']);
   });
 
   it.each(BUILTIN_SCENARIOS.map((s) => [s.name, s] as const))('%s parses, is named after itself, and its picker text is the document\'s', (name, s) => {

@@ -8,10 +8,11 @@ import { HA_CONTROL_PLANE, HA_EXTERNAL_ETCD } from './ha-control-plane';
 import { K3S_SINGLE_NODE } from './k3s-single-node';
 import { NODE_FAILURE } from './node-failure';
 import { SPLUNK_OTEL_HELM } from './splunk-otel-helm';
+import { TRAFFIC_NODE_FAILURE } from './traffic-node-failure';
 
 export type { BuiltinScenario } from './builtin';
 
-/** In the picker's order: the source documents' order, then node failure. */
+/** In the picker's order: the source documents' order, then node failure (plain, then under traffic). */
 export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
   DEPLOY_THREE_REPLICAS,
   SPLUNK_OTEL_HELM,
@@ -19,6 +20,7 @@ export const BUILTIN_SCENARIOS: readonly BuiltinScenario[] = [
   HA_EXTERNAL_ETCD,
   K3S_SINGLE_NODE,
   NODE_FAILURE,
+  TRAFFIC_NODE_FAILURE,
 ];
 
 export function builtinScenario(name: string): BuiltinScenario | undefined {
