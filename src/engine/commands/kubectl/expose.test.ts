@@ -84,6 +84,10 @@ describe('kubectl expose', () => {
 
   it('the new Service gets endpoints from the exposed pods', () => {
     c.advance(10_000);
-    expect(c.run('kubectl get endpoints api').text()).toMatch(/^api\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:9090\s+\d+s$/m);
+    const p = c.run('kubectl get endpoints api');
+    expect(p.text()).toMatch(/^api\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:9090\s+\d+s$/m);
+    // v1.33+ API servers warn on every Endpoints request; kubectl prints it once, on stderr.
+    expect(p.text().split('\n').filter((l) => l === 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice')).toHaveLength(1);
+    expect(c.run('kubectl get endpointslices').text()).not.toContain('deprecated');
   });
 });

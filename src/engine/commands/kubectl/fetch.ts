@@ -45,13 +45,26 @@ export function scopeFromFlags(flags: ParsedFlags): Scope {
   };
 }
 
+/** Since v1.33 the API server answers every request for v1 Endpoints with this warning header. */
+export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+const warned = new WeakSet<Invocation>();
+
+/** kubectl prints a response's warning on stderr, once per command however many requests carried it. */
+function serverWarnings(inv: Invocation, r: ResourceInfo): void {
+  if (r.resource !== 'endpoints' || warned.has(inv)) return;
+  warned.add(inv);
+  inv.proc.err(ENDPOINTS_WARNING);
+}
+
 export function listObjects(inv: Invocation, r: ResourceInfo, scope: Scope): KubeObject[] {
+  serverWarnings(inv, r);
   const namespace = r.namespaced && !scope.allNamespaces ? scope.namespace : undefined;
   const res = inv.host.api.list(inv.req, r.resource, { namespace, labelSelector: scope.labelSelector, fieldSelector: scope.fieldSelector });
   return must(res).items;
 }
 
 export function getObject(inv: Invocation, r: ResourceInfo, namespace: string, name: string): ApiResult<KubeObject> {
+  serverWarnings(inv, r);
   return inv.host.api.get(inv.req, r.resource, r.namespaced ? namespace : undefined, name);
 }
 
