@@ -17,12 +17,23 @@ export interface FlowEdge {
   bytes: number;
 }
 
+/** What went wrong within one bucket (the counters' increments, nonzero reasons only). */
+export interface BucketTally {
+  readonly failed: number;
+  readonly failures: Readonly<Record<string, number>>;
+  readonly dropped: number;
+  readonly droppedBy: Readonly<Record<string, number>>;
+}
+
+export const EMPTY_TALLY: BucketTally = Object.freeze({ failed: 0, failures: Object.freeze({}), dropped: 0, droppedBy: Object.freeze({}) });
+
 export interface FlowBucket {
   readonly seq: number;
   readonly startMs: number;
   readonly endMs: number;
   /** Sorted by kind, from, to. */
   readonly edges: readonly FlowEdge[];
+  readonly tally: BucketTally;
 }
 
 export function podId(namespace: string, name: string): string {
@@ -80,8 +91,8 @@ export class FlowRing {
     if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
   }
 
-  push(startMs: number, endMs: number, edges: readonly FlowEdge[]): FlowBucket {
-    const bucket: FlowBucket = { seq: this.seq++, startMs, endMs, edges };
+  push(startMs: number, endMs: number, edges: readonly FlowEdge[], tally: BucketTally = EMPTY_TALLY): FlowBucket {
+    const bucket: FlowBucket = { seq: this.seq++, startMs, endMs, edges, tally };
     this.ring.push(bucket);
     if (this.ring.length > this.capacity) this.ring.shift();
     for (const e of edges) {

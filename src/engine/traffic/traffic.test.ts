@@ -104,6 +104,17 @@ describe('traffic through the taskmaster app (k3s document)', () => {
     expect(browser.failed / (browser.ok + browser.failed)).toBeLessThan(0.7);
   });
 
+  it('each bucket tallies what failed within it: the tallies add up to the counters', () => {
+    // The ring keeps the last 120 buckets; 20 s of traffic fit, so the sums cover every bucket.
+    const all = s.traffic.recentBuckets();
+    expect(all.length).toBeLessThan(120);
+    const c = s.traffic.counters;
+    expect(all.reduce((n, b) => n + b.tally.failed, 0)).toBe(c.requests.failed);
+    expect(all.reduce((n, b) => n + (b.tally.failures['denied'] ?? 0), 0)).toBe(c.failures.denied);
+    expect(all.reduce((n, b) => n + b.tally.dropped, 0)).toBe(c.spans.dropped);
+    expect(all.every((b) => Object.values(b.tally.failures).every((v) => v > 0))).toBe(true);
+  });
+
   it('keeps every edge consistent: attempts = ok + failed, totals add up', () => {
     const c = s.traffic.counters;
     expect(c.requests.total).toBe(c.requests.ok + c.requests.failed);

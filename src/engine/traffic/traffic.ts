@@ -5,7 +5,7 @@ import type { SimEnv } from '../sim/env';
 import { Rng } from '../sim/rng';
 import { emptyTrafficConfig, type TrafficConfig } from './config';
 import { emptyCounters, type TrafficCounters } from './counters';
-import { EdgeAccumulator, FlowRing, type FlowBucket, type FlowListener } from './flows';
+import { EdgeAccumulator, FlowRing, type BucketTally, type FlowBucket, type FlowListener } from './flows';
 import { isInstrumented } from './otel';
 import { BucketSim } from './requests';
 import { SpanPipeline, type SpanLoad } from './span-flows';
@@ -84,6 +84,8 @@ export class TrafficGenerator extends Component {
     const acc = new EdgeAccumulator();
     const before = { ...this.counters.failures };
     const drops = { ...this.counters.spans.droppedBy };
+    const failed = this.counters.requests.failed;
+    const dropped = this.counters.spans.dropped;
     const result = new BucketSim(this.world, this.config, this.behaviours, this.rng, acc, this.counters).run();
     const operator = operatorRunning(this.world);
     const loads: SpanLoad[] = result.loads.map((l) => {
@@ -94,17 +96,23 @@ export class TrafficGenerator extends Component {
     this.pipeline.run(loads, agents, this.config, endMs, acc, this.counters, this.rng);
     const ctx: TraceContext = { w: this.world, config: this.config, behaviours: this.behaviours, rng: this.rng, agents, pipeline: this.pipeline, operatorRunning: operator };
     this.traces.sample(ctx, result.entries.map((e) => ({ entry: e.entry, n: e.stat.attempted })), startMs);
-    this.logChanges(before, drops);
-    return this.flows.push(startMs, endMs, acc.finish().map((e) => Object.freeze(e)));
+    const tally: BucketTally = {
+      failed: this.counters.requests.failed - failed,
+      failures: increments(this.counters.failures, before),
+      dropped: this.counters.spans.dropped - dropped,
+      droppedBy: increments(this.counters.spans.droppedBy, drops),
+    };
+    this.logChanges(tally);
+    return this.flows.push(startMs, endMs, acc.finish().map((e) => Object.freeze(e)), tally);
   }
 
   /** One interaction record when the set of failure (or span drop) causes changes, not per bucket. */
-  private logChanges(before: Record<string, number>, drops: Record<string, number>): void {
+  private logChanges(tally: BucketTally): void {
     // A service's own error rate fails a few requests in most buckets: not a change worth a record.
-    const diff = (now: Record<string, number>, then: Record<string, number>): string =>
-      Object.keys(now).sort().filter((k) => k !== 'error' && (now[k] ?? 0) > (then[k] ?? 0)).map((k) => `${k} ${(now[k] ?? 0) - (then[k] ?? 0)}`).join(', ');
-    const failures = diff(this.counters.failures, before);
-    const dropped = diff(this.counters.spans.droppedBy, drops);
+    const list = (m: Readonly<Record<string, number>>): string =>
+      Object.keys(m).sort().filter((k) => k !== 'error').map((k) => `${k} ${m[k]}`).join(', ');
+    const failures = list(tally.failures);
+    const dropped = list(tally.droppedBy);
     const sig = (s: string): string => s.replace(/ \d+/g, '');
     if (sig(failures) !== sig(this.lastFailures)) {
       this.env.log.append({ kind: InteractionKind.Traffic, from: 'traffic', to: 'traffic', label: failures ? `requests failing: ${failures}` : 'requests succeeding again' });
@@ -115,4 +123,11 @@ export class TrafficGenerator extends Component {
     this.lastFailures = failures;
     this.lastDrops = dropped;
   }
+}
+
+/** Counters that grew since `then`, by how much. */
+function increments(now: Readonly<Record<string, number>>, then: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(now)) if (v > (then[k] ?? 0)) out[k] = v - (then[k] ?? 0);
+  return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowBucket, FlowEdge } from '../../engine/traffic';
+import { EMPTY_TALLY } from '../../engine/traffic/flows';
 import { aggregateTraffic, type Place, type TrafficResolver } from './traffic-aggregate';
 
 const NODE_OF: Record<string, [string, string]> = {
@@ -34,7 +35,7 @@ function edge(kind: FlowEdge['kind'], from: string, to: string, ok: number, fail
 }
 
 function bucket(edges: FlowEdge[], seq = 0): FlowBucket {
-  return { seq, startMs: seq * 1000, endMs: seq * 1000 + 1000, edges };
+  return { seq, startMs: seq * 1000, endMs: seq * 1000 + 1000, edges, tally: EMPTY_TALLY };
 }
 
 describe('aggregateTraffic', () => {

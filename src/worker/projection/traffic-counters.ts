@@ -1,17 +1,5 @@
-import type { TrafficCounters } from '../../engine/traffic';
+import type { FlowBucket, TrafficCounters } from '../../engine/traffic';
 import type { TrafficTotalsRecord } from '../../protocol/records';
-
-/** Rates are taken over at least this much simulated time. */
-const WINDOW_MS = 3000;
-const KEEP = 16;
-
-interface Sample {
-  atMs: number;
-  failed: number;
-  dropped: number;
-  failures: Record<string, number>;
-  droppedBy: Record<string, number>;
-}
 
 export interface CounterDelta {
   failedPerSec: number;
@@ -21,6 +9,7 @@ export interface CounterDelta {
   exportReason: string | null;
 }
 
+/** In the engine's order of causes (ties go to the first); NetworkPolicy denials are shown apart. */
 const REQUEST_REASON: Record<string, string> = {
   'no-ingress-controller': 'no ingress controller running',
   'no-route': 'no ingress rule (404)',
@@ -33,49 +22,53 @@ const REQUEST_REASON: Record<string, string> = {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-function sample(atMs: number, c: Readonly<TrafficCounters>): Sample {
-  return { atMs, failed: c.requests.failed, dropped: c.spans.dropped, failures: { ...c.failures }, droppedBy: { ...c.spans.droppedBy } };
+/**
+ * Rates over the buckets given (the same window the edges are drawn from): what failed and
+ * was dropped within those buckets, per second of simulated time they cover. Taken from the
+ * buckets, not from frame-to-frame counters, so that they mean the same at every speed.
+ */
+export function windowDelta(buckets: readonly FlowBucket[]): CounterDelta {
+  let ms = 0;
+  let failed = 0;
+  let dropped = 0;
+  const failures: Record<string, number> = {};
+  let queueFull = 0;
+  let expired = 0;
+  for (const b of buckets) {
+    ms += Math.max(1, b.endMs - b.startMs);
+    failed += b.tally.failed;
+    dropped += b.tally.dropped;
+    for (const [k, v] of Object.entries(b.tally.failures)) failures[k] = (failures[k] ?? 0) + v;
+    queueFull += b.tally.droppedBy['queue-full'] ?? 0;
+    expired += b.tally.droppedBy['retry-expired'] ?? 0;
+  }
+  let requestReason: string | null = null;
+  let best = 0;
+  for (const [k, reason] of Object.entries(REQUEST_REASON)) {
+    const v = failures[k] ?? 0;
+    if (v > best) {
+      best = v;
+      requestReason = reason;
+    }
+  }
+  const secs = Math.max(1, ms) / 1000;
+  return {
+    failedPerSec: round1(failed / secs),
+    droppedPerSec: round1(dropped / secs),
+    requestReason,
+    exportReason: queueFull > 0 ? 'exporter queue full' : expired > 0 ? 'retries expired' : null,
+  };
 }
 
-/** Recent counter samples, so cumulative counters become per-second rates over a window. */
-export class CounterWindow {
-  private readonly samples: Sample[] = [];
-
-  push(atMs: number, c: Readonly<TrafficCounters>): CounterDelta {
-    const now = sample(atMs, c);
-    this.samples.push(now);
-    if (this.samples.length > KEEP) this.samples.shift();
-    let ref = this.samples[0]!;
-    for (const s of this.samples) if (s.atMs <= atMs - WINDOW_MS) ref = s;
-    const secs = Math.max(1, now.atMs - ref.atMs) / 1000;
-    let requestReason: string | null = null;
-    let best = 0;
-    for (const [k, v] of Object.entries(now.failures)) {
-      const d = v - (ref.failures[k] ?? 0);
-      if (k !== 'denied' && d > best) {
-        best = d;
-        requestReason = REQUEST_REASON[k] ?? k;
-      }
-    }
-    const queueFull = (now.droppedBy['queue-full'] ?? 0) - (ref.droppedBy['queue-full'] ?? 0);
-    const expired = (now.droppedBy['retry-expired'] ?? 0) - (ref.droppedBy['retry-expired'] ?? 0);
-    return {
-      failedPerSec: ref === now ? 0 : round1((now.failed - ref.failed) / secs),
-      droppedPerSec: ref === now ? 0 : round1((now.dropped - ref.dropped) / secs),
-      requestReason,
-      exportReason: queueFull > 0 ? 'exporter queue full' : expired > 0 ? 'retries expired' : null,
-    };
-  }
-
-  totals(c: Readonly<TrafficCounters>, d: CounterDelta, backend: string, backendReachable: boolean): TrafficTotalsRecord {
-    const droppedBy: Record<string, number> = {};
-    for (const [k, v] of Object.entries(c.spans.droppedBy)) if (v > 0) droppedBy[k] = v;
-    return {
-      key: 'totals', requests: c.requests.total, failedRequests: c.requests.failed, failedPerSec: d.failedPerSec,
-      spansGenerated: c.spans.generated, spansExported: c.spans.exported, spansDropped: c.spans.dropped, droppedPerSec: d.droppedPerSec,
-      droppedBy, backend, backendReachable,
-    };
-  }
+/** The totals record: cumulative counters and the window's rates. */
+export function trafficTotals(c: Readonly<TrafficCounters>, d: CounterDelta, backend: string, backendReachable: boolean): TrafficTotalsRecord {
+  const droppedBy: Record<string, number> = {};
+  for (const [k, v] of Object.entries(c.spans.droppedBy)) if (v > 0) droppedBy[k] = v;
+  return {
+    key: 'totals', requests: c.requests.total, failedRequests: c.requests.failed, failedPerSec: d.failedPerSec,
+    spansGenerated: c.spans.generated, spansExported: c.spans.exported, spansDropped: c.spans.dropped, droppedPerSec: d.droppedPerSec,
+    droppedBy, backend, backendReachable,
+  };
 }
 
 /** `backend/splunk-observability-cloud` → `Splunk Observability Cloud`. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../engine/api/types';
+import type { FlowBucket } from '../../engine/traffic';
 import { emptyCounters } from '../../engine/traffic/counters';
+import { EMPTY_TALLY } from '../../engine/traffic/flows';
 import { loadScenario } from '../scenario';
 import { TrafficProjection, workloadName } from './traffic';
-import { backendLabel, CounterWindow } from './traffic-counters';
+import { backendLabel, trafficTotals, windowDelta } from './traffic-counters';
 
 function pod(name: string, owner?: { kind: string; name: string }, hash?: string): Pod {
   return {
@@ -24,19 +26,25 @@ describe('workloadName', () => {
   });
 });
 
-describe('CounterWindow', () => {
-  it('turns cumulative counters into rates over the window, and names the dominant failure', () => {
-    const w = new CounterWindow();
-    const c = emptyCounters();
-    expect(w.push(1000, c).failedPerSec).toBe(0);
-    c.requests.failed = 30;
-    c.failures['no-endpoints'] = 20;
-    c.failures.denied = 25;
-    c.spans.dropped = 12;
-    c.spans.droppedBy['queue-full'] = 12;
-    const d = w.push(4000, c);
+describe('rates over the window', () => {
+  const bucket = (seq: number, tally: FlowBucket['tally']): FlowBucket => ({ seq, startMs: seq * 1000, endMs: seq * 1000 + 1000, edges: [], tally });
+
+  it('counts what failed and was dropped within the window’s buckets, per second, and names the dominant failure', () => {
+    const buckets = [
+      bucket(0, { failed: 12, failures: { 'no-endpoints': 8, denied: 10 }, dropped: 6, droppedBy: { 'queue-full': 6 } }),
+      bucket(1, { failed: 18, failures: { 'no-endpoints': 12, timeout: 15 }, dropped: 6, droppedBy: { 'no-agent': 6 } }),
+      bucket(2, EMPTY_TALLY),
+    ];
+    const d = windowDelta(buckets);
     expect(d).toEqual({ failedPerSec: 10, droppedPerSec: 4, requestReason: 'no ready endpoints', exportReason: 'exporter queue full' });
-    expect(w.totals(c, d, 'B', false)).toMatchObject({ failedRequests: 30, droppedBy: { 'queue-full': 12 }, backend: 'B', backendReachable: false });
+    const c = emptyCounters();
+    c.requests.failed = 30;
+    c.spans.droppedBy['queue-full'] = 12;
+    expect(trafficTotals(c, d, 'B', false)).toMatchObject({ failedRequests: 30, failedPerSec: 10, droppedBy: { 'queue-full': 12 }, backend: 'B', backendReachable: false });
+  });
+
+  it('is zero for a quiet window, however long ago things failed', () => {
+    expect(windowDelta([bucket(7, EMPTY_TALLY)])).toEqual({ failedPerSec: 0, droppedPerSec: 0, requestReason: null, exportReason: null });
   });
 
   it.each([

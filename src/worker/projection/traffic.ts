@@ -3,12 +3,12 @@ import type { Cluster } from '../../engine/cluster/cluster';
 import { isOtelAgentPod, type TrafficCounters } from '../../engine/traffic';
 import type { TrafficRecord, TrafficTotalsRecord } from '../../protocol/records';
 import { AGENT_LABEL, aggregateTraffic, type Place, type TrafficResolver } from './traffic-aggregate';
-import { backendLabel, CounterWindow } from './traffic-counters';
+import { backendLabel, trafficTotals, windowDelta, type CounterDelta } from './traffic-counters';
 
 /**
  * The traffic collections, from the cluster's TrafficStack: on each frame that saw a new flow
  * bucket, the last WINDOW_BUCKETS buckets are folded onto canvas edges (see traffic-aggregate)
- * and the counters turned into rates. Read-only: it never changes the engine.
+ * and their tallies turned into rates. Read-only: it never changes the engine.
  */
 
 /** Buckets a rate is taken over (Poisson arrivals are noisy bucket to bucket). */
@@ -30,7 +30,6 @@ export function workloadName(pod: Pod): string {
 
 export class TrafficProjection {
   private lastSeq = -1;
-  private readonly window = new CounterWindow();
   /** The backend's name once spans were exported to it (it stays on the canvas). */
   private backend = '';
 
@@ -44,13 +43,13 @@ export class TrafficProjection {
     if (!last || last.seq === this.lastSeq) return undefined;
     this.lastSeq = last.seq;
     const counters: Readonly<TrafficCounters> = traffic.counters;
-    const delta = this.window.push(last.endMs, counters);
+    const delta = windowDelta(buckets);
     const resolver = this.resolver(delta, (name) => (this.backend = name));
     const records = aggregateTraffic(buckets, resolver);
-    return { traffic: records, totals: this.window.totals(counters, delta, this.backend, traffic.backendReachable) };
+    return { traffic: records, totals: trafficTotals(counters, delta, this.backend, traffic.backendReachable) };
   }
 
-  private resolver(delta: ReturnType<CounterWindow['push']>, sawBackend: (name: string) => void): TrafficResolver {
+  private resolver(delta: CounterDelta, sawBackend: (name: string) => void): TrafficResolver {
     const net = this.cluster.network;
     const pods = (id: string): Pod | undefined => {
       const [, ns, name] = id.split('/');
