@@ -114,6 +114,9 @@ test.describe('traffic and traces', () => {
     }, { timeout: 30_000 }).toEqual({ worker2: 0, requests: ['worker-1', 'worker-3'], unreachable: 4 });
     expect(await dropRate()).toBeGreaterThan(1);
     await page.screenshot({ path: test.info().outputPath('collector-down.png') });
+    // The waterfall shows what happened, including what the backend never got.
+    await page.getByRole('tab', { name: 'Traces' }).click();
+    await expect(page.getByRole('region', { name: 'Trace waterfall' }).getByRole('button', { name: /^Span storefront .*, dropped before the backend$/ }).first()).toBeVisible({ timeout: 30_000 });
     // Still dropping a few minutes on: the replacement waits for the 300 s eviction.
     await expect.poll(() => simSeconds(page), { timeout: 90_000 }).toBeGreaterThan(330);
     expect(await dropRate()).toBeGreaterThan(1);

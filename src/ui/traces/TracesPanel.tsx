@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { TraceDetail, TraceSummary } from '../../protocol/traffic';
+import type { TraceDetail, TraceSpan, TraceSummary } from '../../protocol/traffic';
 import { selectControlPlaneNames, useMirror } from '../mirror/store';
 import { sim } from '../sim/instance';
 import { rateText } from '../traffic/traffic-model';
@@ -100,6 +100,12 @@ function TraceList({ traces, selected, onSelect }: { traces: TraceSummary[]; sel
   );
 }
 
+/**
+ * The waterfall shows what the engine saw happen, including spans the backend never got: the
+ * SDK found no collector (dropped), or the exporter is holding them while the backend is down.
+ */
+const DELIVERY_TEXT: Record<TraceSpan['delivery'], string> = { exported: 'exported', queued: 'queued in the exporter', dropped: 'dropped before the backend' };
+
 function Waterfall({ trace, onPin }: { trace: TraceDetail; onPin(id: string): void }) {
   const rows = useMemo(() => waterfall(trace.spans), [trace]);
   const spot = useSpanHighlight((s) => s.spot);
@@ -117,7 +123,7 @@ function Waterfall({ trace, onPin }: { trace: TraceDetail; onPin(id: string): vo
             <button
               type="button"
               className={`k-wf-row${span.error ? ' is-error' : ''}${spot?.spanId === span.spanId ? ' is-selected' : ''}`}
-              aria-label={`Span ${span.service} ${span.name}, ${durationText(span.durationMs)}${span.pod ? `, pod ${span.pod} on ${span.node}` : ''}${span.error ? ', error' : ''}`}
+              aria-label={`Span ${span.service} ${span.name}, ${durationText(span.durationMs)}${span.pod ? `, pod ${span.pod} on ${span.node}` : ''}${span.error ? ', error' : ''}${span.delivery === 'exported' ? '' : `, ${DELIVERY_TEXT[span.delivery]}`}`}
               title={`${span.kind} ${span.name}\n${span.service}${span.pod ? ` · ${span.namespace}/${span.pod} · ${span.node}` : ''}\n${durationText(span.durationMs)} · ${span.delivery}${span.statusMessage ? `\n${span.statusMessage}` : ''}`}
               onClick={() => {
                 // Looking into a trace keeps it: the newest-trace default stops following.
@@ -128,6 +134,7 @@ function Waterfall({ trace, onPin }: { trace: TraceDetail; onPin(id: string): vo
               <span className="k-wf-name" style={{ paddingLeft: depth * 12 }}>
                 <span className="k-wf-svc">{span.service}</span> {span.name}
                 <span className="k-wf-pod">{span.pod || '—'}</span>
+                {span.delivery === 'exported' ? null : <span className={`k-wf-delivery is-${span.delivery}`}>{span.delivery}</span>}
               </span>
               <span className="k-wf-track">
                 <span className="k-wf-bar" style={{ left: `${offsetPct}%`, width: `${widthPct}%` }} />
