@@ -353,6 +353,8 @@ export interface Service extends KubeObject {
     ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
     sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
     allocateLoadBalancerNodePorts?: boolean;
+    /** A load-balancer implementation other than the cluster's default (k3s ServiceLB leaves those alone). */
+    loadBalancerClass?: string;
   };
   status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
 }

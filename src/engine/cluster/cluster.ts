@@ -15,6 +15,7 @@ import type { Scheduler } from '../scheduler/scheduler';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig, type SimEnv } from '../sim/env';
 import { EventQueue } from '../sim/event-queue';
 import { NAME_ALPHABET, Rng } from '../sim/rng';
+import { ServiceLB } from '../network/servicelb';
 import { LocalPathProvisioner } from '../storage/local-path-provisioner';
 import { defaultStorageClass, localPathRoot } from '../storage/storage-class';
 import { TRAFFIC_ROLES, TrafficStack, type TrafficConfig } from '../traffic';
@@ -82,6 +83,8 @@ export class Cluster implements CommandHost {
   readonly traffic: TrafficStack;
   /** The default StorageClass's provisioner (an add-on, like k3s's local-path-provisioner). */
   readonly provisioner: LocalPathProvisioner;
+  /** k3s's ServiceLB (in the server's embedded cloud controller); kubeadm has no LoadBalancer implementation. */
+  readonly serviceLB: ServiceLB | undefined;
   readonly sandbox: SandboxActions;
   readonly observability = clusterObservability(this);
   /** Simulated time at which the scenario's clock reads 0 (bootstrap done). */
@@ -119,6 +122,7 @@ export class Cluster implements CommandHost {
     });
     this.traffic = new TrafficStack(this.env, this.api, this.network, fnv32a(`traffic/${seed}`));
     this.provisioner = localPathProvisioner(this.env, this.api, this.spec.distribution, seed);
+    this.serviceLB = this.spec.distribution === 'k3s' ? new ServiceLB(this.env, this.api) : undefined;
     this.sandbox = new MachineSandbox(this, {
       controlPlane: haSandbox({
         ha: this.ha,
@@ -195,6 +199,7 @@ export class Cluster implements CommandHost {
     this.network.start();
     this.traffic.start();
     this.provisioner.start();
+    this.serviceLB?.start();
     if (this.opts.traffic) this.traffic.configure(this.opts.traffic);
     const addons = { component: this.spec.distribution === 'k3s' ? 'k3s' : 'kubeadm' };
     for (const a of systemAddons(this.spec.distribution)) this.api.create(addons, a.resource, a.namespace, a.object);
