@@ -1,14 +1,12 @@
 import type { SimEnv } from '../sim/env';
 import { rfc3339 } from '../sim/time';
-import { NAME_ALPHABET } from '../sim/rng';
 import { EtcdStore, type KeyValue } from '../store/etcd';
 import { InteractionKind } from '../log/interaction-log';
-import { deepClone, deepEqual, deepFreeze, withKey } from '../util/clone';
-import type { Condition, KubeObject, Pod, Namespace } from './types';
-import { selectorMatches } from '../util/labels';
-import { apiVersionOf, newStoreKey, qualifiedResource, storeKey, resolveResource, resourceByName, restPath, type ResourceInfo } from './resources';
+import { deepClone, deepEqual, deepFreeze } from '../util/clone';
+import type { KubeObject, Pod } from './types';
+import { newStoreKey, qualifiedResource, storeKey, resolveResource, resourceByName, restPath, type ResourceInfo } from './resources';
 import {
-  alreadyExists, badRequest, conflict, fail, forbidden, invalid, notFound, ok,
+  alreadyExists, badRequest, conflict, fail, invalid, notFound, ok,
   type ApiResult, type FieldError, type Status,
 } from './status';
 import type { AdmissionAttributes, ApiHooks, RequestContext } from './hooks';
@@ -16,26 +14,16 @@ import { nameErrors } from './validation-names';
 import { WatchHub, type WatchEvent, type WatchHandle, type WatchOptions } from './watch-hub';
 import { mergePatch } from './merge-patch';
 import { RequestLog } from './request-log';
-import { keptMetadata } from './update-meta';
+import { hasStatusSubresource, keptMetadata, specOf, type Draft } from './update-meta';
+import { generateName, stampCreated } from './create-meta';
+import { selectObjects, watchListOptions, watchRequestLabel } from './list-query';
+import { deleteRefusal, deletionOf, finishesDeletion } from './deletion';
+import { bindRefusal, PodBinder } from './bind';
 import type { CreateOptions, DeleteOptions, ListOptions, ListResult, StorageGate, UpdateOptions } from './api-options';
 
 export type { RequestContext } from './hooks';
 
 export type { CreateOptions, DeleteOptions, ListOptions, ListResult, PropagationPolicy, StorageGate, UpdateOptions } from './api-options';
-
-const PROTECTED_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
-
-function fieldValue(obj: KubeObject, path: string): string | undefined {
-  let cur: unknown = obj;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur === undefined || cur === null ? undefined : String(cur);
-}
-
-/** Mutable view of a private copy, for the server's own metadata bookkeeping. */
-type Draft = KubeObject & { metadata: KubeObject['metadata'] };
 
 /**
  * The API server: the only door to etcd. Every component reaches every other through here.
@@ -63,8 +51,8 @@ export class ApiServer {
     return resourceByName(name) ?? resolveResource(name);
   }
 
-  /** See scheduledCondition. */
-  private lastScheduled: Condition | undefined;
+  /** The pods/binding subresource's writes. */
+  private readonly binder = new PodBinder();
   /** Request, response and etcd-write records. */
   private readonly records: RequestLog;
 
@@ -160,27 +148,9 @@ export class ApiServer {
       this.records.request(ctx, 'GET', path, gateErr.code, r, opts.namespace, undefined);
       return fail(gateErr);
     }
-    const items = this.select<T>(r, opts);
+    const items = selectObjects<T>(this.etcd, r, opts);
     this.records.request(ctx, 'GET', path, 200, r, opts.namespace, undefined);
     return ok({ items, resourceVersion: String(this.etcd.revision) });
-  }
-
-  private select<T extends KubeObject>(r: ResourceInfo, opts: ListOptions): T[] {
-    const prefix = r.namespaced && opts.namespace ? `${opts.namespace}/` : '';
-    const out: T[] = [];
-    for (const kv of this.etcd.range(r.resource, prefix)) {
-      const obj = kv.value as T;
-      if (opts.labelSelector && !selectorMatches(opts.labelSelector, obj.metadata.labels)) continue;
-      if (opts.fieldSelector) {
-        let match = true;
-        for (const [path, want] of Object.entries(opts.fieldSelector)) {
-          if ((fieldValue(obj, path) ?? '') !== want) match = false;
-        }
-        if (!match) continue;
-      }
-      out.push(obj);
-    }
-    return out;
   }
 
   /** Unlogged snapshot of every object of a resource (engine-side projections, not components). */
@@ -201,17 +171,9 @@ export class ApiServer {
   ): ApiResult<{ items: T[]; handle: WatchHandle }> {
     const r = this.resource(resource);
     if (!r) return fail(notFoundResource(resource));
-    const fieldSelector = opts.nodeName !== undefined ? { 'spec.nodeName': opts.nodeName } : undefined;
-    const listed = this.list<T>(ctx, resource, { namespace: opts.namespace, fieldSelector, resourceVersion: '0' });
+    const listed = this.list<T>(ctx, resource, watchListOptions(opts));
     if (!listed.ok) return listed;
-    const suffix = opts.nodeName !== undefined ? `?fieldSelector=spec.nodeName%3D${opts.nodeName}&watch=1` : '?watch=1';
-    this.env.log.append({
-      kind: InteractionKind.Request,
-      from: ctx.component,
-      to: 'apiserver',
-      label: `WATCH ${restPath(r, opts.namespace)}${suffix}`,
-      opId: ctx.opId,
-    });
+    this.env.log.append({ kind: InteractionKind.Request, from: ctx.component, to: 'apiserver', label: watchRequestLabel(r, opts), opId: ctx.opId });
     const handle = this.watches.add(r, ctx.component, opts, handler);
     return ok({ items: listed.value.items, handle });
   }
@@ -242,19 +204,9 @@ export class ApiServer {
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = { name: '' };
     const m = obj.metadata;
     let generated: { name: string; key: string } | undefined;
-    if (!m.name && m.generateName) m.name = (generated = this.generateName(r, ns, m.generateName)).name;
+    if (!m.name && m.generateName) m.name = (generated = generateName(this.env, this.etcd, r, ns, m.generateName)).name;
     if (!m.name) return fail(invalid(r, '', [{ field: 'metadata.name', type: 'Required', detail: 'name or generateName is required' }]));
-    obj.apiVersion = apiVersionOf(r);
-    obj.kind = r.kind;
-    if (r.namespaced) m.namespace = ns;
-    else if ('namespace' in m) delete m.namespace;
-    m.uid = this.env.rng.uuid();
-    m.creationTimestamp = rfc3339(this.env.now());
-    // A delete of an absent key still costs a runtime call: most inputs have none of these.
-    if ('deletionTimestamp' in m) delete m.deletionTimestamp;
-    if ('deletionGracePeriodSeconds' in m) delete m.deletionGracePeriodSeconds;
-    if (r.hasGeneration) m.generation = 1;
-    else if ('generation' in m) delete m.generation;
+    stampCreated(this.env, obj, r, ns);
     this.hooks.defaulters.get(r.kind)?.(obj);
     const attrs: AdmissionAttributes = { operation: 'CREATE', resource: r, namespace: ns, name: m.name, object: obj, oldObject: undefined, subresource: undefined, ctx };
     const denied = this.admit(attrs, 'admit');
@@ -269,18 +221,6 @@ export class ApiServer {
     m.resourceVersion = this.nextRv();
     this.commit(ctx, r, undefined, obj, key);
     return ok(obj as T);
-  }
-
-  private generateName(r: ResourceInfo, ns: string | undefined, base: string): { name: string; key: string } {
-    for (let i = 0; i < 16; i++) {
-      // Joined, not concatenated: a pod keeps its name for life, and a concatenation is a rope
-      // (flattened into a second string on its first lookup, both kept).
-      const name = [base, this.env.rng.string(5, NAME_ALPHABET)].join('');
-      const key = newStoreKey(r, ns, name);
-      if (!this.etcd.get(r.resource, key)) return { name, key };
-    }
-    const name = [base, this.env.rng.string(8, NAME_ALPHABET)].join('');
-    return { name, key: newStoreKey(r, ns, name) };
   }
 
   /**
@@ -332,9 +272,7 @@ export class ApiServer {
     if (rejected) return fail(rejected);
     if (deepEqual(obj, old)) return ok(old as T);
     if (r.hasGeneration && !deepEqual(specOf(obj), specOf(old))) obj.metadata.generation = (old.metadata.generation ?? 1) + 1;
-    // As the registry's shouldDeleteDuringUpdate: only an object whose grace period is over (0 / unset)
-    // goes away when its last finalizer is removed; a pod still in its grace period stays until the kubelet deletes it.
-    if (obj.metadata.deletionTimestamp && finalizersOf(obj).length === 0 && !((old.metadata.deletionGracePeriodSeconds ?? 0) > 0)) {
+    if (finishesDeletion(obj, old)) {
       this.commit(ctx, r, old, undefined, kv.key);
       return ok(obj as T);
     }
@@ -382,60 +320,16 @@ export class ApiServer {
     if (gateErr) return fail(gateErr);
     const old = this.stored<KubeObject>(r, ns, name);
     if (!old) return fail(notFound(r, name));
-    const pre = opts.preconditions;
-    if (pre?.uid && pre.uid !== old.metadata.uid) {
-      return fail(conflict(r, name));
-    }
-    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) return fail(conflict(r, name));
-    if (r.kind === 'Namespace' && PROTECTED_NAMESPACES.has(name)) {
-      return fail(forbidden(`namespaces "${name}" is forbidden: this namespace may not be deleted`, r, name));
-    }
+    const refused = deleteRefusal(r, old, name, opts);
+    if (refused) return fail(refused);
     const attrs: AdmissionAttributes = { operation: 'DELETE', resource: r, namespace: ns, name, object: undefined, oldObject: old, subresource: undefined, ctx };
     const denied = this.admit(attrs, 'validate');
     if (denied) return fail(denied);
-    const obj = { ...old, metadata: { ...old.metadata } } as Draft;
-    const m = obj.metadata;
-    const now = this.env.now();
-    const finalizers = [...(m.finalizers ?? [])];
-    const policy = opts.propagationPolicy ?? 'Background';
-    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
-    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
-    if (r.kind === 'Namespace') {
-      (obj as Namespace).status = { phase: 'Terminating' };
-      const specFin = (obj as Namespace).spec?.finalizers ?? [];
-      if (specFin.length > 0 || finalizers.length > 0) return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, 0);
-    }
-    if (r.kind === 'Pod') {
-      const pod = obj as Pod;
-      const grace = opts.gracePeriodSeconds ?? m.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-      const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-      const graceful = grace > 0 && !!pod.spec.nodeName && !terminal;
-      if (graceful || finalizers.length > 0) {
-        if (m.deletionTimestamp && m.deletionGracePeriodSeconds !== undefined && grace >= m.deletionGracePeriodSeconds && finalizers.length === (m.finalizers ?? []).length) {
-          return ok(old as T);
-        }
-        if (graceful) return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, grace);
-      }
-    }
-    if (finalizers.length > 0) {
-      if (m.deletionTimestamp && deepEqual(finalizers, m.finalizers ?? [])) return ok(old as T);
-      return this.markDeleting<T>(ctx, r, obj, old, finalizers, now, 0);
-    }
-    this.commit(ctx, r, old, undefined);
-    return ok(old as T);
-  }
-
-  private markDeleting<T extends KubeObject>(ctx: RequestContext, r: ResourceInfo, obj: Draft, old: KubeObject, finalizers: string[], now: number, graceSeconds: number): ApiResult<T> {
-    const m = obj.metadata;
-    if (!m.deletionTimestamp || graceSeconds < (m.deletionGracePeriodSeconds ?? Infinity)) {
-      m.deletionTimestamp = rfc3339(now + graceSeconds * 1000);
-      m.deletionGracePeriodSeconds = graceSeconds;
-    }
-    if (finalizers.length > 0) m.finalizers = finalizers;
-    if (r.hasGeneration) m.generation = (m.generation ?? 1) + 1;
-    m.resourceVersion = this.nextRv();
-    this.commit(ctx, r, old, obj);
-    return ok(obj as T);
+    const next = deletionOf(r, old, opts, this.env.now(), this.nextRv());
+    if (next === 'unchanged') return ok(old as T);
+    if (next === 'remove') this.commit(ctx, r, old, undefined);
+    else this.commit(ctx, r, old, next);
+    return ok((next === 'remove' ? old : next) as T);
   }
 
   /**
@@ -475,30 +369,11 @@ export class ApiServer {
     const kv = this.storedKv(r, namespace, podName);
     if (!kv) return fail(notFound(r, podName));
     const old = kv.value as Pod;
-    if (old.metadata.deletionTimestamp) return fail(conflict(r, podName));
-    if (old.spec.nodeName) {
-      return fail({ ...conflict(r, podName), message: `Operation cannot be fulfilled on pods/binding "${podName}": pod ${podName} is already assigned to node "${old.spec.nodeName}"` });
-    }
-    // Copy on write: only metadata, spec and status change; their contents stay shared. The
-    // spec and status gain a key: withKey, not a spread (which would give each pod its own hidden class).
-    const pod: Pod = { ...old, metadata: { ...old.metadata }, spec: withKey(old.spec, 'nodeName', nodeName) };
-    const now = rfc3339(this.env.now());
-    // concat sizes the array exactly (an unshift grows it to 17 slots).
-    const conditions = [this.scheduledCondition(now)].concat((old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled'));
-    pod.status = withKey(old.status ?? {}, 'conditions', conditions, 'nominatedNodeName');
-    pod.metadata.resourceVersion = this.nextRv();
+    const refused = bindRefusal(r, old, podName);
+    if (refused) return fail(refused);
+    const pod = this.binder.boundPod(old, nodeName, rfc3339(this.env.now()), this.nextRv());
     this.commit(ctx, r, old, pod, kv.key);
     return ok(pod);
-  }
-
-  /**
-   * The PodScheduled condition a bind writes, one object per second: pods bound in the same
-   * second get the same (immutable, like every stored object) condition, which they keep.
-   */
-  private scheduledCondition(now: string): Condition {
-    let c = this.lastScheduled;
-    if (c?.lastTransitionTime !== now) this.lastScheduled = c = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now };
-    return c;
   }
 
   /** The opId of the request currently being committed (for components reacting synchronously). */
@@ -515,22 +390,4 @@ const NO_ERRORS: readonly never[] = [];
 
 function notFoundResource(resource: string): Status {
   return { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: `the server doesn't have a resource type "${resource}"`, reason: 'NotFound', code: 404 };
-}
-
-/** Kinds without a status subresource (a set built once: every update asks). */
-const NO_STATUS_SUBRESOURCE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice', 'Endpoints', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'IngressClass']);
-
-function hasStatusSubresource(r: ResourceInfo): boolean {
-  return !NO_STATUS_SUBRESOURCE.has(r.kind);
-}
-
-function specOf(obj: KubeObject): unknown {
-  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
-  return rest;
-}
-
-function finalizersOf(obj: KubeObject): string[] {
-  const meta = obj.metadata.finalizers ?? [];
-  const spec = obj.kind === 'Namespace' ? ((obj as Namespace).spec?.finalizers ?? []) : [];
-  return [...meta, ...spec];
 }

@@ -1,4 +1,8 @@
-import type { ObjectMeta } from './types';
+import type { KubeObject, ObjectMeta } from './types';
+import type { ResourceInfo } from './resources';
+
+/** Mutable view of a private copy, for the server's own metadata bookkeeping. */
+export type Draft = KubeObject & { metadata: KubeObject['metadata'] };
 
 /**
  * The metadata of an update: the caller's (`draft`, the server's private deep copy of the
@@ -21,4 +25,17 @@ export function keptMetadata(draft: ObjectMeta, keep: ObjectMeta, ns: string | u
   else if ('deletionGracePeriodSeconds' in out) delete out.deletionGracePeriodSeconds;
   if (namespaced) out.namespace = ns;
   return out;
+}
+
+/** Kinds without a status subresource (a set built once: every update asks). */
+const NO_STATUS_SUBRESOURCE: ReadonlySet<string> = new Set(['ConfigMap', 'Secret', 'ServiceAccount', 'Event', 'Lease', 'EndpointSlice', 'Endpoints', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'IngressClass']);
+
+export function hasStatusSubresource(r: ResourceInfo): boolean {
+  return !NO_STATUS_SUBRESOURCE.has(r.kind);
+}
+
+/** Everything but metadata, status, apiVersion and kind: a change there bumps metadata.generation. */
+export function specOf(obj: KubeObject): unknown {
+  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
+  return rest;
 }
