@@ -1,5 +1,7 @@
 import { expect, test } from './support/fixtures';
 
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
+
 /**
  * A k3s server is the control plane and the only node that runs workloads: its pods are drawn
  * inside its control-plane group, as a worker's are.
@@ -9,9 +11,11 @@ test.describe('k3s single node on the canvas', () => {
     await page.goto('/?scenario=k3s-single-node');
     const server = page.getByRole('group', { name: /^Control plane / });
     await expect(server).toHaveCount(1);
-    for (const name of ['API server', 'etcd', 'Scheduler', 'Controller manager']) {
+    // A single k3s server keeps its state in SQLite through kine: the datastore box says so.
+    for (const name of ['API server', 'kine (SQLite)', 'Scheduler', 'Controller manager']) {
       await expect(page.getByRole('group', { name, exact: true })).toBeVisible();
     }
+    await expect(page.getByRole('group', { name: 'etcd', exact: true })).toHaveCount(0);
     for (const app of ['frontend', 'backend', 'postgres', 'coredns']) {
       await expect(server.getByRole('button', { name: new RegExp(`^Pod ${app}-`) }).first()).toBeVisible({ timeout: 30_000 });
     }
@@ -24,6 +28,27 @@ test.describe('k3s single node on the canvas', () => {
     await pod.click();
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect(inspector.getByRole('heading', { name: `Pod ${name}` })).toBeVisible();
+
+    // The datastore's inspector names it too; its label fits its box.
+    const kine = page.getByRole('group', { name: 'kine (SQLite)', exact: true });
+    await kine.click();
+    await expect(inspector.getByRole('heading', { name: 'kine (SQLite)' })).toBeVisible();
+    await expect(inspector.getByText(/keeps every object in SQLite, through kine/)).toBeVisible();
+    const label = kine.locator('.k-comp-label');
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/k3s-single-node-1280.png` });
+    await kine.screenshot({ path: `${SCREENSHOTS}/k3s-datastore-box.png` });
+
+    // The sequence panel's datastore lane is kine (SQLite) too.
+    await page.getByRole('tab', { name: 'Sequence' }).click();
+    const seq = page.getByRole('region', { name: 'Sequence' });
+    await expect(seq.locator('.k-seq-svg svg')).toBeVisible({ timeout: 30_000 });
+    const lane = seq.locator('.k-seq-svg text.actor', { hasText: 'kine (SQLite)' }).first();
+    await expect(lane).toBeVisible();
+    await expect(seq.locator('.k-seq-svg text.actor', { hasText: /^etcd$/ })).toHaveCount(0);
+    await lane.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}/k3s-sequence-1280.png` });
+    await page.getByRole('tab', { name: 'Events' }).click();
 
     // The server's own node actions, from its context menu.
     await server.locator('.k-cp-title').click({ button: 'right' });
@@ -46,6 +71,8 @@ test.describe('HA control plane on the canvas', () => {
     await page.goto('/?scenario=ha-control-plane');
     const etcds = page.getByRole('group', { name: 'etcd', exact: true });
     await expect(etcds).toHaveCount(3);
+    // k3s-single-node's datastore is kine; a kubeadm HA control plane's is still etcd.
+    await expect(page.getByRole('group', { name: 'kine (SQLite)', exact: true })).toHaveCount(0);
     await expect(etcds.locator('.k-leader')).toHaveCount(1, { timeout: 30_000 });
     await expect(page.getByRole('group', { name: 'Scheduler', exact: true }).locator('.k-leader')).toHaveCount(1, { timeout: 30_000 });
   });

@@ -86,7 +86,15 @@ export interface ComponentRecord {
   up: boolean;
   /** Holds the leader lease (scheduler, controller manager); always true for a single replica. */
   leader: boolean;
+  /**
+   * On the `etcd` component only, when the cluster's state is not in etcd: `kine-sqlite` for a
+   * single k3s server (SQLite behind kine, an etcd-API shim in the k3s process). Absent: etcd.
+   */
+  datastore?: DatastoreKind;
 }
+
+/** What keeps the cluster's state, as the page names it. */
+export type DatastoreKind = 'etcd' | 'kine-sqlite';
 
 export type FlowKind = 'request' | 'watch' | 'etcd' | 'bind' | 'heartbeat' | 'image' | 'runtime' | 'sandbox';
 

@@ -8,7 +8,7 @@ export const K3S_SINGLE_NODE = defineScenario(
     title: 'k3s single node',
     description: `
       One k3s server is the whole cluster: API server, scheduler, controllers and the datastore
-      run inside the k3s process, and so do kube-proxy and flannel - there are no pods for them.
+      (SQLite, behind kine's etcd API) run inside the k3s process, and so do kube-proxy and flannel - there are no pods for them.
       The server is not tainted, so it runs the add-ons (CoreDNS, the local-path provisioner,
       metrics-server and an nginx ingress controller on host ports 80 and 443) and the
       taskmaster app - a frontend, a backend API and PostgreSQL. Pods get addresses from the
@@ -61,7 +61,7 @@ ${indent(TASKMASTER_YAML, 6)}
       note: One node, the k3s server. Its roles read control-plane,master and it has no taint - your pods run here too.
     - at: 0s
       run: kubectl get pods -A -o wide
-      note: The add-ons k3s deploys from its bundled manifests. No kube-apiserver, etcd, kube-proxy or flannel pods - they are all part of the k3s binary.
+      note: The add-ons k3s deploys from its bundled manifests. No kube-apiserver, kube-proxy or flannel pods - they are all part of the k3s binary. No etcd either - a single server keeps its state in SQLite through kine, inside the same process.
     - at: 0s
       run: kubectl get storageclass,ingressclass
       note: local-path is the default StorageClass; nginx the default IngressClass.

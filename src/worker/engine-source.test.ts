@@ -54,6 +54,17 @@ describe('EngineSource', () => {
     src.dispose();
   });
 
+  it.each([
+    ['k3s-single-node', ['kine-sqlite']],
+    ['ha-control-plane', [undefined, undefined, undefined]],
+    ['node-failure', [undefined]],
+  ])('%s: the etcd component names a datastore that is not etcd', (name, want) => {
+    const src = new EngineSource(name);
+    src.flush();
+    expect(src.snapshot().components.filter((c) => c.kind === 'etcd').map((c) => c.datastore)).toEqual(want);
+    src.dispose();
+  });
+
   it('an unknown scenario name opens the default, with a warning for the page', () => {
     const src = new EngineSource('no-such-scenario');
     expect(src.info.name).toBe('node-failure');

@@ -74,6 +74,7 @@ export class EngineSource implements Source {
       controlPlaneNodes: () => [...c.machines.values()].filter((m) => m.config.role === 'control-plane').map((m) => m.config.name),
       etcdLeaderHost: () => c.ha.etcd.raft.leader()?.host,
       etcdMemberUp: (host) => c.ha.etcd.members.find((m) => m.host === host)?.alive,
+      datastore: () => c.datastore,
       now: () => c.now,
     });
     this.unsubscribeLog = c.log.subscribe((i) => this.flows.add(i));

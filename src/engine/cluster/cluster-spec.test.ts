@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeInternalIP, nodePodCIDR } from './cluster-spec';
+import { datastoreOf, nodeInternalIP, nodePodCIDR, type ClusterSpec } from './cluster-spec';
 
 describe('node address ranges', () => {
   it.each([
@@ -20,5 +20,19 @@ describe('node address ranges', () => {
     expect(new Set(idx.map((i) => nodePodCIDR('10.244', i))).size).toBe(5000);
     expect(new Set(idx.map((i) => nodeInternalIP(i))).size).toBe(5000);
     for (const i of [0, 2999, 3072, 4999]) expect(nodePodCIDR('10.244', i)).toMatch(/^(\d{1,2}|1\d\d|2[0-4]\d|25[0-5])(\.(\d{1,2}|1\d\d|2[0-4]\d|25[0-5])){3}\/24$/);
+  });
+});
+
+describe('datastoreOf', () => {
+  it.each<[ClusterSpec['distribution'], 1 | 3, 'stacked' | 'external', string]>([
+    ['k3s', 1, 'stacked', 'kine-sqlite'],
+    ['k3s', 3, 'stacked', 'etcd'],
+    ['k3s', 1, 'external', 'etcd'],
+    ['k3s', 3, 'external', 'etcd'],
+    ['kubeadm', 1, 'stacked', 'etcd'],
+    ['kubeadm', 3, 'stacked', 'etcd'],
+    ['kubeadm', 3, 'external', 'etcd'],
+  ])('%s with %i server(s), %s etcd: %s', (distribution, nodes, etcd, want) => {
+    expect(datastoreOf({ distribution, controlPlane: { nodes, etcd }, nodes: [] })).toBe(want);
   });
 });

@@ -21,6 +21,19 @@ export interface ClusterSpec {
 
 export const KUBERNETES_VERSION = 'v1.34.1';
 
+/** What keeps the cluster's state: etcd, or SQLite behind kine (an etcd-API shim in the k3s process). */
+export type Datastore = 'etcd' | 'kine-sqlite';
+
+/**
+ * A single k3s server keeps its state in SQLite through kine; k3s HA runs embedded etcd
+ * (`--cluster-init`) on its servers, and kubeadm always runs etcd. An external datastore is
+ * etcd here (the etcd hosts). The engine still models storage as one Raft group either way:
+ * only what the user is shown and may break differs.
+ */
+export function datastoreOf(spec: ClusterSpec): Datastore {
+  return spec.distribution === 'k3s' && spec.controlPlane.nodes === 1 && spec.controlPlane.etcd !== 'external' ? 'kine-sqlite' : 'etcd';
+}
+
 export const DEFAULT_CLUSTER: ClusterSpec = {
   distribution: 'kubeadm',
   controlPlane: { nodes: 1, etcd: 'stacked' },

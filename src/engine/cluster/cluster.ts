@@ -20,11 +20,11 @@ import { LocalPathProvisioner } from '../storage/local-path-provisioner';
 import { defaultStorageClass, localPathRoot } from '../storage/storage-class';
 import { TRAFFIC_ROLES, TrafficStack, type TrafficConfig } from '../traffic';
 import { fnv32a } from '../util/clone';
-import { DEFAULT_CLUSTER, expandEtcdHosts, expandNodes, NETWORK, type ClusterSpec, type Distribution } from './cluster-spec';
+import { datastoreOf, DEFAULT_CLUSTER, expandEtcdHosts, expandNodes, NETWORK, type ClusterSpec, type Datastore, type Distribution } from './cluster-spec';
 import { clusterObservability } from './cluster-observability';
 import { ControlPlaneProcesses } from './control-plane-processes';
 import { dataPlaneSandbox } from './data-plane-sandbox';
-import { haSandbox } from './ha-sandbox';
+import { haSandbox, withoutEtcd } from './ha-sandbox';
 import { MachineSandbox } from './machine-sandbox';
 import { Machine, type NodeConfig } from './node-config';
 import { k3sPreloadedImages } from './k3s-system-objects';
@@ -77,6 +77,8 @@ export class Cluster implements CommandHost {
   readonly kubelets = new Map<string, Kubelet>();
   /** etcd as a Raft group, the API servers' view of it, and the load balancer in front of them. */
   readonly ha: HaControlPlane;
+  /** What the user is told keeps the state (storage is modelled as etcd's Raft group either way). */
+  readonly datastore: Datastore;
   /** kube-scheduler and kube-controller-manager on every control-plane node, leader-elected. */
   readonly controlPlane: ControlPlaneProcesses;
   readonly network: NetworkingStack;
@@ -123,13 +125,15 @@ export class Cluster implements CommandHost {
     this.traffic = new TrafficStack(this.env, this.api, this.network, fnv32a(`traffic/${seed}`));
     this.provisioner = localPathProvisioner(this.env, this.api, this.spec.distribution, seed);
     this.serviceLB = this.spec.distribution === 'k3s' ? new ServiceLB(this.env, this.api) : undefined;
+    this.datastore = datastoreOf(this.spec);
+    const etcdSandbox = haSandbox({
+      ha: this.ha,
+      log: this.log,
+      hostAlive: (h) => this.hostAlive(h),
+      setEtcdProcess: (host, running) => this.setEtcdProcess(host, running),
+    });
     this.sandbox = new MachineSandbox(this, {
-      controlPlane: haSandbox({
-        ha: this.ha,
-        log: this.log,
-        hostAlive: (h) => this.hostAlive(h),
-        setEtcdProcess: (host, running) => this.setEtcdProcess(host, running),
-      }),
+      controlPlane: this.datastore === 'etcd' ? etcdSandbox : withoutEtcd(etcdSandbox, cps[0]?.name ?? 'server'),
       dataPlane: dataPlaneSandbox({ api: this.api, network: this.network, traffic: this.traffic, nodeExists: (n) => this.machines.has(n) }),
     });
   }

@@ -101,3 +101,13 @@ export function haSandbox(deps: HaSandboxDeps): ControlPlaneSandbox {
     },
   };
 }
+
+/**
+ * A single k3s server has no etcd member to break: kine keeps the state in SQLite inside the
+ * k3s process. The etcd verbs say so; partition and heal act on hosts and stay.
+ */
+export function withoutEtcd(inner: ControlPlaneSandbox, server: string): ControlPlaneSandbox {
+  const none = (): SandboxResult =>
+    failed(`error: this cluster has no etcd: a single k3s server keeps its state in SQLite through kine, inside the k3s process (sandbox kill node ${server} stops it)`);
+  return { ...inner, etcdStatus: none, killEtcd: none, restoreEtcd: none, fillDisk: none, defrag: none, alarmList: none, alarmDisarm: none };
+}

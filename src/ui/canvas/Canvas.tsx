@@ -11,6 +11,7 @@ import { buildEdges, hasRegistry } from './edges';
 import type { CanvasNode } from './flow-types';
 import { FlowEdgeView } from './FlowEdgeView';
 import { controlPlaneGeometry, isCompact, workerGeometry, type LayoutInput } from './layout';
+import { selectDatastore } from './datastore';
 import { FIT_OPTIONS, FitOnLoad } from './FitOnLoad';
 import { PendingNode } from './PendingNode';
 import { ComponentNode, PoolNode, RegistryNode, TerminalNode } from './simple-nodes';
@@ -66,6 +67,7 @@ export function Canvas() {
   const theme = useUi(selectTheme);
 
   const flows = useMirror(selectFlows);
+  const datastore = useMirror(selectDatastore);
   const pendingRows = Math.ceil(useMirror(selectPendingCount) / 2);
   const registry = useMemo(() => hasRegistry(flows.map), [flows]);
   const compact = isCompact(workers.length, counts.reduce((a, b) => a + b, 0));
@@ -86,8 +88,9 @@ export function Canvas() {
       workers: workers.map((name, i) => ({ name, pods: (rows[i] ?? 0) * cols })),
       registry,
       pending: pendingRows * 2,
+      datastore,
     };
-  }, [compact, cps, workers, rowsKey, cols, cpCols, registry, pendingRows]);
+  }, [compact, cps, workers, rowsKey, cols, cpCols, registry, pendingRows, datastore]);
 
   // Derived state: rebuild canvas nodes when the topology changes, keep them across drags.
   const traffic = useTrafficCanvas(cps, workers);

@@ -1,5 +1,5 @@
 import type { CanvasNode } from './flow-types';
-import { COMPONENT_LABEL } from './flow-types';
+import { componentLabel } from './flow-types';
 import { COMPONENT, COMPONENT_SLOTS, layout, pooled, type Box, type LayoutInput } from './layout';
 
 /**
@@ -37,9 +37,10 @@ export function buildNodes(input: LayoutInput, pinned: ReadonlyMap<string, { x: 
     }));
     for (const kind of CP_KINDS) {
       const cid = `comp/${kind}/${cp}`;
+      const label = componentLabel(kind, input.datastore);
       out.push(keep({
         id: cid, type: 'component', parentId: id, extent: 'parent', draggable: false, position: COMPONENT_SLOTS[kind],
-        data: { kind, node: cp }, ariaLabel: COMPONENT_LABEL[kind], style: { width: COMPONENT.width, height: COMPONENT.height },
+        data: { kind, node: cp, label }, ariaLabel: label, style: { width: COMPONENT.width, height: COMPONENT.height },
       }));
     }
   }

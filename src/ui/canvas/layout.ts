@@ -4,6 +4,8 @@
  * for small clusters and a dense grid past 50 nodes. Positions the user dropped win.
  */
 
+import type { DatastoreKind } from '../../protocol/records';
+
 export interface WorkerSize {
   name: string;
   /** Pods drawn inside the node. */
@@ -21,6 +23,8 @@ export interface LayoutInput {
   registry: boolean;
   /** Unscheduled pods drawn in the tray beside the control plane (0 = no tray). */
   pending: number;
+  /** Names the etcd boxes (no effect on geometry); absent: etcd. */
+  datastore?: DatastoreKind;
 }
 
 export interface Box {

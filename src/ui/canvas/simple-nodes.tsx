@@ -2,7 +2,6 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMirror, type MirrorState } from '../mirror/store';
 import type { ComponentFlowNode, PoolFlowNode, RegistryFlowNode, TerminalFlowNode } from './flow-types';
-import { COMPONENT_LABEL } from './flow-types';
 import { Handles, type Side } from './Handles';
 
 const componentSelectors = new Map<string, (s: MirrorState) => { up: boolean; leader: boolean; multi: boolean } | undefined>();
@@ -35,12 +34,11 @@ const TOP: readonly Side[] = ['t'];
 export const ComponentNode = memo(function ComponentNode({ data }: NodeProps<ComponentFlowNode>) {
   const st = useMirror(selectComponent(`${data.kind}/${data.node}`));
   const up = st?.up ?? true;
-  const label = COMPONENT_LABEL[data.kind];
   return (
     <div className={`k-comp kind-${data.kind} ${up ? '' : 'is-down'}`}>
       <Handles sides={COMPONENT_SIDES[data.kind]} />
       <span className={`k-dot ${up ? 'ok' : 'bad'}`} aria-hidden="true" />
-      <span className="k-comp-label">{label}</span>
+      <span className="k-comp-label">{data.label}</span>
       {st?.multi && st.leader ? <span className="k-leader" title="current leader">leader</span> : null}
     </div>
   );

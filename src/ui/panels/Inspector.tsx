@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ObjectRef, Query } from '../../protocol/messages';
-import type { WorkloadRecord } from '../../protocol/records';
-import { COMPONENT_LABEL } from '../canvas/flow-types';
+import type { DatastoreKind, WorkloadRecord } from '../../protocol/records';
+import { DATASTORE_NAME, selectDatastore } from '../canvas/datastore';
+import { COMPONENT_LABEL, componentLabel } from '../canvas/flow-types';
 import { EditButton } from '../editor/EditButton';
 import { countdown, cpuText, humanDuration, memText } from '../format';
 import { selectNode, useMirror, usePod, type MirrorState } from '../mirror/store';
@@ -40,9 +41,10 @@ export function Inspector() {
   const selection = useUi(selectSelection);
   const select = useUi(selectSelect);
   const [tab, setTab] = useState<Tab>('Overview');
+  const datastore = useMirror(selectDatastore);
   if (!selection) return null;
   const ref = refOf(selection);
-  const title = selection.kind === 'node' ? `Node ${selection.name}` : selection.kind === 'pod' ? `Pod ${selection.name}` : componentTitle(selection.key);
+  const title = selection.kind === 'node' ? `Node ${selection.name}` : selection.kind === 'pod' ? `Pod ${selection.name}` : componentTitle(selection.key, datastore);
   return (
     <aside className="k-inspector" aria-label="Inspector">
       <div className="k-inspector-head">
@@ -69,24 +71,31 @@ export function Inspector() {
   );
 }
 
-function componentTitle(key: string): string {
+function componentTitle(key: string, datastore: DatastoreKind): string {
   const kind = key.slice(0, key.indexOf('/'));
-  return kind in COMPONENT_LABEL ? COMPONENT_LABEL[kind as keyof typeof COMPONENT_LABEL] : key;
+  return kind in COMPONENT_LABEL ? componentLabel(kind as keyof typeof COMPONENT_LABEL, datastore) : key;
+}
+
+/** What a component does; the API server and etcd texts name the cluster's datastore. */
+function componentText(kind: string, datastore: DatastoreKind): string {
+  const name = DATASTORE_NAME[datastore];
+  if (kind === 'apiserver') return `The only door to ${name.label}. Every component (scheduler, controllers, kubelets, kubectl) reads and watches through it.`;
+  if (kind === 'etcd') return name.about;
+  return COMPONENT_TEXT[kind] ?? '';
 }
 
 const COMPONENT_TEXT: Record<string, string> = {
-  apiserver: 'The only door to etcd. Every component (scheduler, controllers, kubelets, kubectl) reads and watches through it.',
-  etcd: 'The key-value store holding every object. Only the API server talks to it.',
   scheduler: 'Watches for pods without a node, filters and scores the nodes, and binds each pod to the best one.',
   'controller-manager': 'Runs the control loops: Deployments, ReplicaSets, DaemonSets, node lifecycle (NotReady, taints) and taint-based eviction.',
 };
 
 function ComponentInfo({ id }: { id: string }) {
   const rec = useMirror((s) => s.mirror.data.components.get(id));
+  const datastore = useMirror(selectDatastore);
   const kind = id.slice(0, id.indexOf('/'));
   return (
     <div className="k-section">
-      <p>{COMPONENT_TEXT[kind] ?? ''}</p>
+      <p>{componentText(kind, datastore)}</p>
       {rec ? (
         <dl className="k-dl">
           <dt>Node</dt>

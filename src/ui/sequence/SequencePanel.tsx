@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { DATASTORE_NAME, selectDatastore } from '../canvas/datastore';
 import { useMirror } from '../mirror/store';
 import { selectTheme, useUi } from '../ui-store';
 import { buildDiagram, drawDiagram, type DiagramModel, type View } from './diagram';
@@ -36,7 +37,8 @@ export default function SequencePanel() {
   const [picked, setPicked] = useState<number | null>(null);
   const opId = picked ?? (ops ? defaultOperation(ops) : null);
   const data = useOperationData(opId);
-  const model = useMemo(() => (data?.operation ? buildDiagram(data.operation, data.records) : null), [data]);
+  const datastore = DATASTORE_NAME[useMirror(selectDatastore)];
+  const model = useMemo(() => (data?.operation ? buildDiagram(data.operation, data.records, { datastore }) : null), [data, datastore]);
   const [viewState, setViewState] = useState<ViewState>({ opId, expanded: new Set(), showAll: false });
   const vs = viewState.opId === opId ? viewState : { opId, expanded: new Set<string>(), showAll: false };
   const view: View = useMemo(() => ({ expanded: vs.expanded, showAll: vs.showAll, cap: vs.showAll ? SHOW_ALL_CAP : WINDOW_CAP }), [vs.expanded, vs.showAll]);

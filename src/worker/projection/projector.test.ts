@@ -97,7 +97,7 @@ describe('Projector', () => {
 });
 
 /** A projector over control-plane machines that are all up, with `etcd` telling the rest. */
-function controlPlaneProjector(cps: string[], etcd: Pick<ProjectorHost, 'etcdLeaderHost' | 'etcdMemberUp'>): Projector {
+function controlPlaneProjector(cps: string[], etcd: Pick<ProjectorHost, 'etcdLeaderHost' | 'etcdMemberUp' | 'datastore'>): Projector {
   const store = new EtcdStore();
   for (const name of cps) store.put('nodes', `/${name}`, node(name));
   return new Projector({
@@ -135,5 +135,19 @@ describe('Projector control-plane leaders', () => {
     killed.clear();
     p.flush();
     expect(down()).toEqual([]);
+  });
+});
+
+describe('Projector datastore', () => {
+  it.each([
+    ['a single k3s server (kine)', { datastore: () => 'kine-sqlite' as const }, 'kine-sqlite'],
+    ['etcd', { datastore: () => 'etcd' as const }, undefined],
+    ['a host that does not say', {}, undefined],
+  ])('%s: the etcd record names the datastore only when it is not etcd', (_what, host, want) => {
+    const p = controlPlaneProjector(['server'], host);
+    p.flush();
+    const recs = p.snapshot().components;
+    expect(recs.find((c) => c.kind === 'etcd')?.datastore).toBe(want);
+    expect(recs.filter((c) => c.kind !== 'etcd' && 'datastore' in c)).toEqual([]);
   });
 });

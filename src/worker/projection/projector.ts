@@ -2,7 +2,7 @@ import type { KubeEvent, KubeObject, Lease, Node, Pod, Taint } from '../../engin
 import type { StoreEvent } from '../../engine/store/etcd';
 import { diffRecord, emptyStore, setsFromStore, type RecordStore } from '../../protocol/changes';
 import type { Change } from '../../protocol/messages';
-import type { Collection, ComponentRecord, ControlPlaneKind, RecordMap, RecordSets, Resources } from '../../protocol/records';
+import type { Collection, ComponentRecord, ControlPlaneKind, DatastoreKind, RecordMap, RecordSets, Resources } from '../../protocol/records';
 import {
   eventRecord, evictionDeadline, formatTaint, isTerminal, nodeRecord, podRecord, podRequests, taintTime,
   WORKLOAD_RESOURCES, workloadRecord, ZERO,
@@ -21,6 +21,8 @@ export interface ProjectorHost {
   etcdLeaderHost?(): string | undefined;
   /** Whether the etcd member on `host` runs (`sandbox kill etcd` stops it); undefined: no member there. */
   etcdMemberUp?(host: string): boolean | undefined;
+  /** What keeps the state (the engine's datastoreOf); undefined: etcd. */
+  datastore?(): DatastoreKind;
   now(): number;
 }
 
@@ -286,7 +288,9 @@ export class Projector {
     else if (cps.length === 1 || !lease) leader = cps.length === 1 || kind === 'etcd' ? up : false;
     else if (holder) leader = holder === node || holder.startsWith(`${node}_`);
     else leader = up && cps.find((n) => this.host.machineUp(n)) === node;
-    return { key: `${kind}/${node}`, kind, node, up, leader };
+    const datastore = kind === 'etcd' ? this.host.datastore?.() : undefined;
+    // Only a datastore that is not etcd is named, so etcd records stay as they were.
+    return datastore && datastore !== 'etcd' ? { key: `${kind}/${node}`, kind, node, up, leader, datastore } : { key: `${kind}/${node}`, kind, node, up, leader };
   }
 
   /** Everything as last sent (call after flush). */

@@ -1,6 +1,6 @@
 import type { InteractionRecord, OperationRecord } from '../../../protocol';
 import { deriveStep, type DeriveContext } from './derive';
-import { MAX_NODE_LANES, nodeOfComponent, ParticipantMap, type Participant } from './participants';
+import { MAX_NODE_LANES, nodeOfComponent, ParticipantMap, type DatastoreLane, type Participant } from './participants';
 import { flavorOf } from './phases';
 import { pickRecords } from './select';
 import type { Flavor, Window } from './types';
@@ -25,6 +25,8 @@ export interface BuildOptions {
   /** Blocks about different objects fold from this many on (default 3). */
   readonly foldMin?: number;
   readonly maxNodeLanes?: number;
+  /** Names the etcd lane after the cluster's datastore (default etcd). */
+  readonly datastore?: DatastoreLane;
 }
 
 function podNodes(records: readonly InteractionRecord[]): Map<string, string> {
@@ -52,7 +54,7 @@ export function buildDiagram(op: Pick<OperationRecord, 'id' | 'command' | 'start
   const picked = pickRecords(records);
   const drawn = picked.flatMap((p) => (p.type === 'record' ? [p.rec] : []));
   const nodeCount = nodesInvolved(drawn);
-  const lanes = new ParticipantMap(nodeCount > (opts.maxNodeLanes ?? MAX_NODE_LANES), nodeCount);
+  const lanes = new ParticipantMap(nodeCount > (opts.maxNodeLanes ?? MAX_NODE_LANES), nodeCount, opts.datastore);
   const ctx: DeriveContext = { lanes, podNode: podNodes(drawn), flavor };
   const items = toBlocks(picked, (p) => deriveStep(p.rec, ctx, p.status));
   const windows = toWindows(items, flavor, { foldMin: opts.foldMin ?? 3 });

@@ -94,15 +94,16 @@ function componentRequest(r: InteractionRecord, who: Participant, ctx: DeriveCon
   };
 }
 
-function etcd(r: InteractionRecord): Parts {
+function etcd(r: InteractionRecord, store: Participant): Parts {
   const m = /^txn (put|delete) (\S+)$/.exec(r.label);
-  if (!m) return same(r.label, `The API server writes to etcd: ${r.label}.`);
+  const where = store.subject;
+  if (!m) return same(r.label, `The API server writes to ${where}: ${r.label}.`);
   const [, op, key] = m;
   const prefix = key!.slice(0, key!.lastIndexOf('/') + 1);
   const what = r.ref ? `the ${r.ref.kind} ${r.ref.name}` : key!;
-  const caption = op === 'put' ? `The API server stores ${what} in etcd (${key}).` : `The API server removes ${what} from etcd.`;
+  const caption = op === 'put' ? `The API server stores ${what} in ${where} (${key}).` : `The API server removes ${what} from ${where}.`;
   const plural = r.ref ? pluralKind(r.ref.kind) : 'objects';
-  return { text: r.label, caption, key: `txn ${op} ${prefix}*`, many: `txn ${op} {n} keys ${prefix}*`, manyCaption: `The API server writes {n} ${plural} to etcd.` };
+  return { text: r.label, caption, key: `txn ${op} ${prefix}*`, many: `txn ${op} {n} keys ${prefix}*`, manyCaption: `The API server writes {n} ${plural} to ${where}.` };
 }
 
 function watch(r: InteractionRecord, to: Participant): Parts {
@@ -169,7 +170,7 @@ function parts(r: InteractionRecord, from: Participant, to: Participant, ctx: De
       return { ...answer, arrow: 'reply', family };
     }
     case 'etcd':
-      return etcd(r);
+      return etcd(r, to);
     case 'watch':
       return { ...watch(r, to), arrow: 'notify', phase: phaseOfActor(to) };
     case 'schedule':

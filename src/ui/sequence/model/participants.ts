@@ -23,6 +23,17 @@ export interface Participant {
   readonly sortName: string;
 }
 
+/**
+ * How the etcd lane is named: after the cluster's datastore (`kine (SQLite)`, "SQLite through
+ * kine" on a single k3s server). Its key stays `etcd`, as the interaction log's id.
+ */
+export interface DatastoreLane {
+  readonly label: string;
+  readonly subject: string;
+}
+
+export const ETCD_LANE: DatastoreLane = { label: 'etcd', subject: 'etcd' };
+
 /** Past this many nodes in one operation, kubelets (and runtimes) share a lane. */
 export const MAX_NODE_LANES = 3;
 
@@ -84,6 +95,7 @@ export class ParticipantMap {
   constructor(
     readonly collapseNodes: boolean,
     readonly nodeCount: number,
+    readonly datastore: DatastoreLane = ETCD_LANE,
   ) {}
 
   of(id: string): Participant {
@@ -101,7 +113,7 @@ export class ParticipantMap {
       return { key: id, label: `You (${tool})`, kind: 'user', subject: tool === 'helm' ? 'Helm' : tool, rank: RANK.user, sortName: tool };
     }
     if (head === 'apiserver') return { key: id, label: 'API server', kind: 'apiserver', subject: 'the API server', rank: RANK.apiserver, sortName: rest };
-    if (head === 'etcd') return { key: 'etcd', label: 'etcd', kind: 'etcd', subject: 'etcd', rank: RANK.etcd, sortName: '' };
+    if (head === 'etcd') return { key: 'etcd', label: this.datastore.label, kind: 'etcd', subject: this.datastore.subject, rank: RANK.etcd, sortName: '' };
     if (head === 'kcm' || head === 'controller-manager' || head === 'kube-controller-manager') return controller(id);
     if (head === 'scheduler') return { key: 'scheduler', label: 'Scheduler', kind: 'scheduler', subject: 'the scheduler', rank: RANK.scheduler, sortName: '' };
     if ((head === 'kubelet' || head === 'runtime') && rest) return nodeLane(head, this.collapseNodes ? undefined : rest, this.nodeCount);
