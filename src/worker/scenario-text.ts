@@ -1,5 +1,6 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import type { RecordedStep } from '../protocol/console';
+import { compareStrings } from '../engine/util/strings';
 
 /**
  * The scenario's YAML with what the user added: their files (so a step of theirs can name
@@ -27,7 +28,7 @@ export interface Additions {
 
 /** `yaml` with `additions` merged in; unchanged text when there is nothing to add. */
 export function scenarioText(yaml: string, additions: Additions): string {
-  const files = Object.entries(additions.files).sort(([a], [b]) => a.localeCompare(b));
+  const files = Object.entries(additions.files).sort(([a], [b]) => compareStrings(a, b));
   if (files.length === 0 && additions.steps.length === 0) return yaml;
   const doc = parseDocument(yaml);
   if (!isMap(doc.contents)) return yaml;

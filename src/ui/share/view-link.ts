@@ -49,7 +49,8 @@ function selectionToLink(sel: Selection): LinkSelection | null {
 /** Rounded to whole px: a link need not carry React Flow's sub-pixel drift. */
 export function viewToLink(view: PageView, dockPanels: readonly string[]): LinkView {
   const positions: Record<string, LinkPosition> = {};
-  for (const [id, p] of [...view.pinned].sort(([a], [b]) => a.localeCompare(b))) {
+  // Code-unit order, not localeCompare: the same link text in every browser.
+  for (const [id, p] of [...view.pinned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const name = nodeNameOf(id);
     if (name !== undefined && Number.isFinite(p.x) && Number.isFinite(p.y)) positions[name] = { x: Math.round(p.x), y: Math.round(p.y) };
   }

@@ -5,6 +5,7 @@ import { LAST_APPLIED } from '../../engine/commands/kubectl/apply/apply-object';
 import { INSTALL_ORDER } from '../../engine/helm/install-order';
 import { parseTimestamp } from '../../engine/sim/time';
 import { deepClone } from '../../engine/util/clone';
+import { compareStrings } from '../../engine/util/strings';
 
 /**
  * "Export manifests": the user's live objects as one multi-document YAML that applies to a
@@ -112,7 +113,7 @@ function rank(r: ResourceInfo): number {
 }
 
 /** Kinds in Helm's install order (Namespaces before what lives in them), then alphabetically. */
-const EXPORT_ORDER: readonly ResourceInfo[] = [...RESOURCES].sort((a, b) => rank(a) - rank(b) || a.kind.localeCompare(b.kind));
+const EXPORT_ORDER: readonly ResourceInfo[] = [...RESOURCES].sort((a, b) => rank(a) - rank(b) || compareStrings(a.kind, b.kind));
 
 export function exportManifests(src: ExportSource, includeHelm: boolean): { yaml: string; count: number } {
   const docs: string[] = [];
@@ -121,7 +122,7 @@ export function exportManifests(src: ExportSource, includeHelm: boolean): { yaml
     const objects = src
       .objects(r.resource)
       .filter((o) => isUserObject(o, src.startMs, includeHelm))
-      .sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+      .sort((a, b) => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name));
     for (const o of objects) docs.push(stringify(cleanForExport(o), { lineWidth: 0 }));
   }
   const header = `# ${docs.length} object${docs.length === 1 ? '' : 's'} exported from kube-sandbox.\n# Apply to a cluster with: kubectl apply -f <this file>\n`;

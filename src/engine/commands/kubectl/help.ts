@@ -1,12 +1,13 @@
 import type { FlagSpec } from '../shell/flags';
 import { VerbGroup, type Verb } from './verb';
+import { compareStrings } from '../../util/strings';
 
 /** `kubectl <verb> --help`, laid out as kubectl's templates do. */
 export function verbHelp(path: string, verb: Verb): string[] {
   const out: string[] = [verb.long ?? verb.short, ''];
   if (verb.subcommands && verb.subcommands.length > 0) {
     out.push('Available Commands:');
-    for (const sub of [...verb.subcommands].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const sub of [...verb.subcommands].sort((a, b) => compareStrings(a.name, b.name))) {
       out.push(`  ${sub.name.padEnd(14)}${sub.short}`);
     }
     out.push('');
@@ -15,7 +16,7 @@ export function verbHelp(path: string, verb: Verb): string[] {
   const flags = verb.flags.filter((f) => f.name !== 'help' && f.name !== 'namespace');
   if (flags.length > 0) {
     out.push('Options:');
-    for (const f of [...flags].sort((a, b) => a.name.localeCompare(b.name))) out.push(...flagHelp(f), '');
+    for (const f of [...flags].sort((a, b) => compareStrings(a.name, b.name))) out.push(...flagHelp(f), '');
   }
   out.push('Usage:', `  ${verb.usage}`, '');
   if (verb.subcommands) out.push(`Use "kubectl ${path} <command> --help" for more information about a given command.`);

@@ -27,10 +27,7 @@ export function splitKey(key: string): { namespace: string | undefined; name: st
   return i < 0 ? { namespace: undefined, name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
-/** Code-unit string order: deterministic everywhere (localeCompare depends on the ICU build). */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareStrings } from '../../util/strings';
 
 /**
  * True when an update changed only the object's status (or nothing): a controller's own status

@@ -1,3 +1,5 @@
+import { compareStrings } from '../../util/strings';
+
 /**
  * Values as Go templates see them. Helm hands templates `interface{}` data decoded from
  * YAML/JSON, so the model is small: nil, string, float64 (every number from a values file),
@@ -66,9 +68,6 @@ export function sortedKeys(m: GoMap): string[] {
   return Object.keys(m).sort(compareStrings);
 }
 
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** text/template's truth: empty string, 0, nil, false, empty slice/map are false; structs are true. */
 export function truth(v: GoValue): boolean {
