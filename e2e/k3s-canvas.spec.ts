@@ -34,6 +34,9 @@ test.describe('k3s single node on the canvas', () => {
     await kine.click();
     await expect(inspector.getByRole('heading', { name: 'kine (SQLite)' })).toBeVisible();
     await expect(inspector.getByText(/keeps every object in SQLite, through kine/)).toBeVisible();
+    // kine has no leader election: no Leader row (etcd has one).
+    await expect(inspector.getByText('Running', { exact: true })).toBeVisible();
+    await expect(inspector.getByText('Leader', { exact: true })).toHaveCount(0);
     const label = kine.locator('.k-comp-label');
     expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/k3s-single-node-1280.png` });

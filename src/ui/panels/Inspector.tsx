@@ -98,12 +98,17 @@ function ComponentInfo({ id }: { id: string }) {
       <p>{componentText(kind, datastore)}</p>
       {rec ? (
         <dl className="k-dl">
+          {/* kine has no leader to elect: it is a library inside the one k3s process. */}
           <dt>Node</dt>
           <dd>{rec.node}</dd>
           <dt>Running</dt>
           <dd>{rec.up ? 'yes' : 'no (machine down)'}</dd>
-          <dt>Leader</dt>
-          <dd>{rec.leader ? 'yes' : 'no'}</dd>
+          {kind === 'etcd' && datastore !== 'etcd' ? null : (
+            <>
+              <dt>Leader</dt>
+              <dd>{rec.leader ? 'yes' : 'no'}</dd>
+            </>
+          )}
         </dl>
       ) : null}
     </div>
