@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Node, Service } from '../api/types';
+import type { Node, Pod, Service } from '../api/types';
 import type { DaemonSet } from '../api/types-apps';
 import { Cluster } from '../cluster/cluster';
 import type { ClusterSpec } from '../cluster/cluster-spec';
@@ -96,6 +96,29 @@ describe('ServiceLB in a k3s cluster', () => {
     c.advance(90_000);
     const dead = c.api.peek<Node>('nodes', undefined, 'agent-2')!.status!.addresses!.find((a) => a.type === 'InternalIP')!.address;
     expect(svc(c, 'web').status?.loadBalancer?.ingress?.map((i) => i.ip)).toEqual(internalIPs(c).filter((ip) => ip !== dead));
+  });
+
+  it('externalTrafficPolicy: Local publishes only the nodes that run a ready endpoint, and the DaemonSet forwards to the NodePort', () => {
+    const c = k3s();
+    c.run('kubectl expose deployment web --type=LoadBalancer --port=80');
+    c.advance(30_000);
+    expect(svc(c, 'web').status?.loadBalancer?.ingress).toHaveLength(3);
+    expect(c.run(`kubectl patch svc web -p '{"spec":{"externalTrafficPolicy":"Local"}}'`).exitCode).toBe(0);
+    c.advance(10_000);
+    const s = svc(c, 'web');
+    const webNodes = new Set(c.objects<Pod>('pods').filter((p) => p.metadata.name.startsWith('web-')).map((p) => p.spec.nodeName!));
+    expect(webNodes.size).toBe(2);
+    const ipOf = (node: string): string => c.api.peek<Node>('nodes', undefined, node)!.status!.addresses!.find((a) => a.type === 'InternalIP')!.address;
+    expect(s.status?.loadBalancer?.ingress?.map((i) => i.ip)).toEqual([...webNodes].map(ipOf).sort());
+    const env = c.api.peek<DaemonSet>('daemonsets', 'kube-system', daemonSetName(s))!.spec.template.spec.containers[0]!.env;
+    expect(env).toContainEqual({ name: 'DEST_PORT', value: String(s.spec.ports![0]!.nodePort) });
+    expect(env).toContainEqual({ name: 'DEST_IPS', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } });
+    // The DaemonSet rolls its pods to the new template, one node at a time; the addresses stay.
+    c.advance(60_000);
+    const svclb = c.objects<Pod>('pods').filter((p) => p.metadata.labels?.app === daemonSetName(s) && !p.metadata.deletionTimestamp);
+    expect(svclb.map((p) => [p.status?.phase, p.spec.containers[0]!.env?.find((e) => e.name === 'DEST_PORT')?.value])).toEqual(svclb.map(() => ['Running', String(s.spec.ports![0]!.nodePort)]));
+    expect(svclb).toHaveLength(3);
+    expect(svc(c, 'web').status?.loadBalancer?.ingress).toHaveLength(2);
   });
 
   it('back to ClusterIP: the DaemonSet, the addresses and the finalizer go', () => {

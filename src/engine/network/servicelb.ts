@@ -1,5 +1,5 @@
 import type { ApiServer, RequestContext } from '../api/apiserver';
-import type { KubeObject, Node, Pod, Service } from '../api/types';
+import type { EndpointSlice, KubeObject, Node, Pod, Service } from '../api/types';
 import type { DaemonSet } from '../api/types-apps';
 import { Component } from '../client/component';
 import { EventRecorder } from '../client/event-recorder';
@@ -13,7 +13,8 @@ import { isPodReady, isPodRunning } from './pods';
  * kube-system whose pods hold each Service port as a hostPort on their node, and it writes the
  * addresses of the nodes whose svclb pod is Ready into the Service's
  * `status.loadBalancer.ingress` (the EXTERNAL-IP column): the nodes' ExternalIPs when any of
- * them has one, else their InternalIPs. A port another Service already holds on a node leaves
+ * them has one, else their InternalIPs. With `externalTrafficPolicy: Local` only nodes that
+ * also run a ready endpoint of the Service count (traffic must stay on the node it entered). A port another Service already holds on a node leaves
  * that node's svclb pod Pending (the scheduler's NodePorts filter). The cloud provider's service
  * controller puts its cleanup finalizer on the Service and, when the Service is deleted or
  * stops being a LoadBalancer, deletes the DaemonSet before letting it go.
@@ -47,6 +48,7 @@ function isLoadBalancer(svc: Service): boolean {
 /** The DaemonSet ServiceLB keeps for `svc`: one klipper-lb container per port, each holding it as a hostPort. */
 export function svclbDaemonSet(svc: Service): DaemonSet {
   const name = daemonSetName(svc);
+  const local = svc.spec.externalTrafficPolicy === 'Local';
   const svcLabels = { [SERVICELB.nameLabel]: svc.metadata.name, [SERVICELB.namespaceLabel]: svc.metadata.namespace ?? 'default' };
   const clusterIPs = (svc.spec.clusterIPs ?? (svc.spec.clusterIP ? [svc.spec.clusterIP] : [])).join(',');
   return {
@@ -78,8 +80,10 @@ export function svclbDaemonSet(svc: Service): DaemonSet {
                 { name: 'SRC_PORT', value: String(p.port) },
                 { name: 'SRC_RANGES', value: '0.0.0.0/0' },
                 { name: 'DEST_PROTO', value: protocol },
-                { name: 'DEST_PORT', value: String(p.port) },
-                { name: 'DEST_IPS', value: clusterIPs },
+                // Local: forward to the NodePort on this node's own IPs (the client's address is kept).
+                ...(local
+                  ? [{ name: 'DEST_PORT', value: String(p.nodePort ?? '') }, { name: 'DEST_IPS', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } }]
+                  : [{ name: 'DEST_PORT', value: String(p.port) }, { name: 'DEST_IPS', value: clusterIPs }]),
               ],
               securityContext: { capabilities: { add: ['NET_ADMIN'] } },
             };
@@ -104,6 +108,15 @@ export function loadBalancerIPs(nodes: readonly Node[]): string[] {
   return [...(ext.size > 0 ? ext : int)].sort();
 }
 
+/** What ServiceLB sets in a DaemonSet's containers (the API server's defaults left out): names, ports, env. */
+function signature(ds: DaemonSet): string {
+  return JSON.stringify(ds.spec.template.spec.containers.map((c) => [
+    c.name,
+    (c.ports ?? []).map((p) => [p.containerPort, p.hostPort, p.protocol ?? 'TCP']),
+    (c.env ?? []).map((e) => [e.name, e.value ?? '', e.valueFrom?.fieldRef?.fieldPath ?? '']),
+  ]));
+}
+
 /** `[10.0.0.2 10.0.0.3]`, as Go prints a string slice in the UpdatedLoadBalancer event. */
 function goList(ips: readonly string[]): string {
   return `[${ips.join(' ')}]`;
@@ -114,6 +127,7 @@ export class ServiceLB extends Component {
   private pods!: Informer<Pod>;
   private nodes!: Informer<Node>;
   private daemonSets!: Informer<DaemonSet>;
+  private slices!: Informer<EndpointSlice>;
   private readonly recorder: EventRecorder;
 
   constructor(env: SimEnv, api: ApiServer) {
@@ -143,6 +157,17 @@ export class ServiceLB extends Component {
     });
     this.daemonSets = this.informer<DaemonSet>('daemonsets', { namespace: SERVICELB.namespace }).on({ delete: (d, opId) => enqueueOwner(d, opId) });
     this.nodes = this.informer<Node>('nodes');
+    // Which nodes run a ready endpoint matters for externalTrafficPolicy: Local.
+    const enqueueSlice = (eps: EndpointSlice, opId: number | undefined): void => {
+      const svcName = eps.metadata.labels?.['kubernetes.io/service-name'];
+      const svc = svcName ? this.services.get(eps.metadata.namespace ?? 'default', svcName) : undefined;
+      if (svc?.spec.type === 'LoadBalancer' && svc.spec.externalTrafficPolicy === 'Local') queue.add(`${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, opId);
+    };
+    this.slices = this.informer<EndpointSlice>('endpointslices').on({
+      add: (e, opId) => enqueueSlice(e, opId),
+      update: (_o, e, opId) => enqueueSlice(e, opId),
+      delete: (e, opId) => enqueueSlice(e, opId),
+    });
   }
 
   private sync(key: string, opId: number | undefined): void {
@@ -156,10 +181,13 @@ export class ServiceLB extends Component {
       if (!res.ok) return;
     }
     const name = daemonSetName(svc);
-    if (!this.daemonSets.get(SERVICELB.namespace, name)) {
+    const want = svclbDaemonSet(svc);
+    const have = this.daemonSets.get(SERVICELB.namespace, name);
+    if (!have || signature(have) !== signature(want)) {
+      // A new Service, or its ports or traffic policy changed: the service controller ensures the load balancer again.
       this.recorder.record(ctx, svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
       this.ensureServiceAccount(ctx);
-      const res = this.api.create(ctx, 'daemonsets', SERVICELB.namespace, svclbDaemonSet(svc));
+      const res = have ? this.api.update(ctx, 'daemonsets', { ...have, spec: want.spec }) : this.api.create(ctx, 'daemonsets', SERVICELB.namespace, want);
       if (res.ok) this.recorder.record(ctx, svc, 'Normal', 'AppliedDaemonSet', `Applied LoadBalancer DaemonSet ${SERVICELB.namespace}/${name}`);
     }
     this.publish(ctx, svc);
@@ -167,11 +195,13 @@ export class ServiceLB extends Component {
 
   /** The addresses of the nodes whose svclb pod for `svc` is Ready, written when they changed. */
   private publish(ctx: RequestContext, svc: Service): void {
+    const readyNodes = svc.spec.externalTrafficPolicy === 'Local' ? this.nodesWithReadyEndpoints(svc) : undefined;
     const nodes: Node[] = [];
     for (const p of this.pods.list()) {
       const l = p.metadata.labels ?? {};
       if (l[SERVICELB.nameLabel] !== svc.metadata.name || l[SERVICELB.namespaceLabel] !== (svc.metadata.namespace ?? 'default')) continue;
       if (!p.spec.nodeName || !p.status?.podIP || !isPodRunning(p) || !isPodReady(p)) continue;
+      if (readyNodes && !readyNodes.has(p.spec.nodeName)) continue;
       const node = this.nodes.get(undefined, p.spec.nodeName);
       if (node) nodes.push(node);
     }
@@ -207,6 +237,16 @@ export class ServiceLB extends Component {
     if (!svc.metadata.deletionTimestamp && current.status?.loadBalancer?.ingress?.length) {
       this.api.update(ctx, 'services', { ...current, status: { ...current.status, loadBalancer: {} } }, 'status');
     }
+  }
+
+  /** Nodes that run a ready pod endpoint of `svc`, from its EndpointSlices. */
+  private nodesWithReadyEndpoints(svc: Service): Set<string> {
+    const out = new Set<string>();
+    for (const eps of this.slices.list()) {
+      if (eps.metadata.namespace !== svc.metadata.namespace || eps.metadata.labels?.['kubernetes.io/service-name'] !== svc.metadata.name) continue;
+      for (const e of eps.endpoints ?? []) if (e.targetRef?.kind === 'Pod' && e.conditions.ready && e.nodeName) out.add(e.nodeName);
+    }
+    return out;
   }
 
   /** The pods' ServiceAccount, made the first time a load balancer needs it. */
