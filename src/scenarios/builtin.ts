@@ -59,3 +59,19 @@ export function otelAgentEnv(serviceName: string, indentBy: number): string {
 - name: OTEL_RESOURCE_ATTRIBUTES
   value: deployment.environment=sandbox`, indentBy);
 }
+
+/** An app's Service: named after it, selecting `app: <name>`, `port` → the pods' port named `http`. */
+export function appService(name: string, namespace: string, port: number): string {
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+  labels: { app: ${name} }
+spec:
+  selector: { app: ${name} }
+  ports:
+    - name: http
+      port: ${port}
+      targetPort: http`;
+}

@@ -1,4 +1,4 @@
-import { indent, otelAgentEnv } from './builtin';
+import { appService, indent, otelAgentEnv } from './builtin';
 
 /**
  * The CXTM applications of the Helm guide, as the scenario's `cxtm.yaml`: Flask services
@@ -50,18 +50,7 @@ ${otelAgentEnv(a.name, 12)}
             httpGet: { path: /healthz, port: http }
             periodSeconds: 10
 ---
-apiVersion: v1
-kind: Service
-metadata:
-  name: ${a.name}
-  namespace: cxtm
-  labels: { app: ${a.name} }
-spec:
-  selector: { app: ${a.name} }
-  ports:
-    - name: http
-      port: ${a.port}
-      targetPort: http`;
+${appService(a.name, 'cxtm', a.port)}`;
 }
 
 /** `cxtm.yaml`, indented to sit under `spec.files` (6 spaces). */

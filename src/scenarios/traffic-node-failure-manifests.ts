@@ -1,4 +1,4 @@
-import { indent } from './builtin';
+import { appService, indent } from './builtin';
 
 /**
  * The manifests of the traffic-node-failure scenario, indented to sit under `spec.files`:
@@ -61,18 +61,7 @@ spec:
             httpGet: { path: /healthz, port: http }
             periodSeconds: 5
 ---
-apiVersion: v1
-kind: Service
-metadata:
-  name: ${a.name}
-  namespace: shop
-  labels: { app: ${a.name} }
-spec:
-  selector: { app: ${a.name} }
-  ports:
-    - name: http
-      port: ${a.port}
-      targetPort: http`;
+${appService(a.name, 'shop', a.port)}`;
 }
 
 const COLLECTOR_CONFIG = `receivers:
