@@ -5,10 +5,13 @@
  */
 
 import type { DaemonSet, Deployment, Job, ReplicaSet, StatefulSet } from './types-apps';
+import type { EndpointSlice, Service } from './types-service';
 
-// The apps/v1 and batch/v1 shapes, and networking.k8s.io/v1's, live in their own files.
+// The apps/v1 and batch/v1 shapes, networking.k8s.io/v1's, and Services with their
+// EndpointSlices live in their own files.
 export type * from './types-apps';
 export type * from './types-networking';
+export type * from './types-service';
 
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
@@ -328,37 +331,6 @@ export interface Namespace extends KubeObject {
   status?: { phase?: 'Active' | 'Terminating'; conditions?: Condition[] };
 }
 
-export interface ServicePort {
-  name?: string;
-  protocol?: 'TCP' | 'UDP' | 'SCTP';
-  port: number;
-  targetPort?: number | string;
-  nodePort?: number;
-}
-
-export interface Service extends KubeObject {
-  kind: 'Service';
-  spec: {
-    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
-    selector?: Record<string, string>;
-    ports?: ServicePort[];
-    clusterIP?: string;
-    clusterIPs?: string[];
-    sessionAffinity?: 'None' | 'ClientIP';
-    externalName?: string;
-    internalTrafficPolicy?: 'Cluster' | 'Local';
-    externalTrafficPolicy?: 'Cluster' | 'Local';
-    publishNotReadyAddresses?: boolean;
-    ipFamilies?: ('IPv4' | 'IPv6')[];
-    ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
-    sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
-    allocateLoadBalancerNodePorts?: boolean;
-    /** A load-balancer implementation other than the cluster's default (k3s ServiceLB leaves those alone). */
-    loadBalancerClass?: string;
-  };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
-}
-
 export interface ConfigMap extends KubeObject {
   kind: 'ConfigMap';
   data?: Record<string, string>;
@@ -397,23 +369,7 @@ export interface KubeEvent extends KubeObject {
   reportingComponent?: string;
 }
 
-// ---------------------------------------------------------------- discovery / coordination
-
-export interface Endpoint {
-  addresses: string[];
-  conditions: { ready?: boolean; serving?: boolean; terminating?: boolean };
-  nodeName?: string;
-  hostname?: string;
-  zone?: string;
-  targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
-}
-
-export interface EndpointSlice extends KubeObject {
-  kind: 'EndpointSlice';
-  addressType: 'IPv4' | 'IPv6' | 'FQDN';
-  endpoints: Endpoint[];
-  ports?: { name?: string; port?: number; protocol?: string }[];
-}
+// ---------------------------------------------------------------- coordination
 
 export interface Lease extends KubeObject {
   kind: 'Lease';

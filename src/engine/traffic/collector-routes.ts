@@ -34,9 +34,10 @@ interface HostRoute {
 
 const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
-/** A pod listens on `port` itself (a collector sidecar next to the app). */
-function listensOn(pod: Pod, port: number): boolean {
-  return pod.spec.containers.some((c) => (c.ports ?? []).some((p) => p.containerPort === port));
+/** localhost: the pod itself when one of its containers listens on `port` (a collector sidecar), else nobody. */
+function sidecar(pod: Pod, port: number): Pod | undefined {
+  const listens = pod.spec.containers.some((c) => (c.ports ?? []).some((p) => p.containerPort === port));
+  return listens && isPodRunning(pod) ? pod : undefined;
 }
 
 function podEndpoint(ip: string, port: number): ProxyEndpoint {
@@ -55,8 +56,8 @@ export class CollectorRoutes {
   /** Splits `spans` from `pod` over what `dest` resolves to from the pod's node. */
   send(pod: Pod, dest: HostDestination, spans: number): Delivered[] {
     if (LOOPBACK.test(dest.host)) {
-      const self = podId(pod.metadata.namespace ?? 'default', pod.metadata.name);
-      return [listensOn(pod, dest.port) && isPodRunning(pod) ? { count: spans, target: self, collector: pod } : { count: spans, target: `host/${dest.host}` }];
+      const self = sidecar(pod, dest.port);
+      return [self ? { count: spans, target: podId(pod.metadata.namespace ?? 'default', pod.metadata.name), collector: self } : { count: spans, target: `host/${dest.host}` }];
     }
     const route = this.route(pod, dest);
     if (route.endpoints.length === 0) return [{ count: spans, target: route.target }];
@@ -106,7 +107,7 @@ export class CollectorRoutes {
 
 /** The collector one sampled span reaches (concrete choices, as the waterfall needs), if any. */
 export function collectorForSpan(w: TrafficWorld, pod: Pod, dest: HostDestination, rng: Rng): Pod | undefined {
-  if (LOOPBACK.test(dest.host)) return listensOn(pod, dest.port) && isPodRunning(pod) ? pod : undefined;
+  if (LOOPBACK.test(dest.host)) return sidecar(pod, dest.port);
   const r = connect(w, pod, dest.host, dest.port, rng);
   return r.ok ? r.pod : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Pod } from '../api/types';
 import { keyOf } from '../network/pods';
 import type { Rng } from '../sim/rng';
+import { compareStrings } from '../util/strings';
 import { CollectorRoutes } from './collector-routes';
 import type { TrafficConfig } from './config';
 import { SpanDrop, countDrop, type TrafficCounters } from './counters';
@@ -124,7 +125,7 @@ export class SpanPipeline {
       const node = pod?.spec.nodeName;
       if (pod && (pod.metadata.uid ?? pod.metadata.name) === uid && node && agentServing(pod) && this.w.nodeAlive(node)) out.set(uid, pod);
     }
-    return [...out.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+    return [...out.values()].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
   }
 
   private export(received: ReadonlyMap<string, number>, sorted: readonly Pod[], config: TrafficConfig, nowMs: number, acc: EdgeAccumulator, counters: TrafficCounters): void {
